@@ -1,0 +1,57 @@
+import { Module, ValidationPipe } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ValidationError } from 'class-validator';
+import { AuthModule } from './auth/auth.module';
+import { CryptoModule } from './common/crypto/crypto.module';
+import { validationError } from './common/errors/domain-error';
+import { ApiExceptionFilter } from './common/errors/error.filter';
+import { appConfig } from './config/app.config';
+import { authConfig } from './config/auth.config';
+import { cryptoConfig } from './config/crypto.config';
+import { databaseConfig } from './config/database.config';
+import { mailConfig } from './config/mail.config';
+import { DatabaseModule } from './database/database.module';
+import { graphqlOptions } from './graphql.options';
+import { MailerModule } from './mailer/mailer.module';
+import { SecurityEventsModule } from './security-events/security-events.module';
+import { UsersModule } from './users/users.module';
+
+function firstMessages(errors: ValidationError[]): string[] {
+  return errors.flatMap((e) => [
+    ...Object.values(e.constraints ?? {}),
+    ...firstMessages(e.children ?? []),
+  ]);
+}
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({
+      isGlobal: true,
+      ignoreEnvFile: true,
+      load: [appConfig, authConfig, cryptoConfig, databaseConfig, mailConfig],
+    }),
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, useFactory: graphqlOptions }),
+    DatabaseModule,
+    CryptoModule,
+    MailerModule,
+    UsersModule,
+    SecurityEventsModule,
+    AuthModule,
+  ],
+  providers: [
+    { provide: APP_FILTER, useClass: ApiExceptionFilter },
+    {
+      provide: APP_PIPE,
+      useValue: new ValidationPipe({
+        whitelist: true,
+        forbidUnknownValues: false,
+        stopAtFirstError: true,
+        exceptionFactory: (errors) => validationError(firstMessages(errors).join('; ') || 'Invalid input'),
+      }),
+    },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,52 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { Request } from 'express';
+
+/**
+ * Request-level auth markers shared by every feature. They only set or read metadata and the
+ * request: the guards that enforce them live in `auth`, so features need not import it.
+ */
+export const IS_PUBLIC = 'isPublic';
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** The operation needs a session that proved the password or a factor in the last 10 minutes. */
+export const RECENT_AUTH = 'recentAuth';
+export const RequireRecentAuth = () => SetMetadata(RECENT_AUTH, true);
+
+export const ROLES = 'roles';
+export const Roles = (...roles: string[]) => SetMetadata(ROLES, roles);
+
+/** What the auth guard attaches to the request. */
+export interface AuthContext {
+  userId: string;
+  role: string;
+  sessionId: string;
+  /** When the session last proved the password or a factor (login or reauthenticate). */
+  recentAuthAt: Date;
+}
+
+/** Who is calling and from where: recorded with security events. */
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export function requestOf(ctx: ExecutionContext): Request & { auth?: AuthContext } {
+  if (ctx.getType<string>() === 'graphql') return GqlExecutionContext.create(ctx).getContext().req;
+  return ctx.switchToHttp().getRequest();
+}
+
+export function metaOf(req: Request | undefined): RequestMeta {
+  return {
+    ip: req?.ip ?? req?.socket?.remoteAddress ?? null,
+    userAgent: (req?.headers?.['user-agent'] ?? '').slice(0, 255) || null,
+  };
+}
+
+export const CurrentAuth = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthContext => {
+  const auth = requestOf(ctx).auth;
+  if (!auth) throw new Error('CurrentAuth used on a public route');
+  return auth;
+});
+
+export const Meta = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestMeta => metaOf(requestOf(ctx)));

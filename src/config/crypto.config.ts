@@ -1,0 +1,28 @@
+import { registerAs } from '@nestjs/config';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * ENCRYPTION_KEY, or (outside production) a key generated once into the data folder so that a
+ * development database stays readable across restarts. Production refuses to boot without it
+ * (checked in env.validation.ts).
+ */
+export const cryptoConfig = registerAs('crypto', () => {
+  let keyB64 = process.env.ENCRYPTION_KEY;
+  if (!keyB64) {
+    const dir = process.env.DATA_DIR || 'data';
+    const file = join(dir, 'encryption.key');
+    if (existsSync(file)) {
+      keyB64 = readFileSync(file, 'utf8').trim();
+    } else {
+      mkdirSync(dir, { recursive: true });
+      keyB64 = randomBytes(32).toString('base64');
+      writeFileSync(file, keyB64 + '\n', { mode: 0o600 });
+    }
+  }
+  const key = Buffer.from(keyB64, 'base64');
+  if (key.length !== 32) throw new Error('ENCRYPTION_KEY must be 32 bytes, base64-encoded');
+  return { key };
+});
+export type CryptoConfig = ReturnType<typeof cryptoConfig>;

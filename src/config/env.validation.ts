@@ -1,0 +1,81 @@
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+
+/**
+ * Every environment variable the service reads, validated once at boot so that a typo stops
+ * the process with a message naming the variable instead of failing on first use.
+ */
+export class EnvironmentVariables {
+  @IsOptional() @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: string;
+
+  @IsOptional() @IsInt() @Min(0) @Max(65535)
+  PORT?: number;
+
+  @IsOptional() @IsString()
+  DATABASE_URL?: string;
+
+  @IsOptional() @IsString()
+  SMTP_URL?: string;
+
+  @IsOptional() @IsString()
+  MAIL_FROM?: string;
+
+  @IsOptional() @IsString()
+  ENCRYPTION_KEY?: string;
+
+  @IsOptional() @IsString()
+  PUBLIC_URL?: string;
+
+  @IsOptional() @IsString()
+  WEB_APP_URL?: string;
+
+  @IsOptional() @IsString()
+  BOOTSTRAP_ADMIN_EMAIL?: string;
+
+  @IsOptional() @IsString()
+  BOOTSTRAP_ADMIN_PASSWORD?: string;
+
+  @IsOptional() @IsString()
+  DATA_DIR?: string;
+
+  @IsOptional() @IsInt() @Min(60)
+  SESSION_TTL_SECONDS?: number;
+
+  @IsOptional() @IsInt() @Min(1)
+  LOGIN_FAILURES_PER_IP?: number;
+}
+
+/** Nest ConfigModule `validate` hook: types, then the cross-field rules, each naming its variable. */
+export function validateEnv(raw: Record<string, unknown>): Record<string, unknown> {
+  const env = plainToInstance(EnvironmentVariables, raw, { enableImplicitConversion: true });
+  const errors = validateSync(env, { skipMissingProperties: false });
+  const messages = errors.flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`),
+  );
+  const url = env.DATABASE_URL;
+  if (url !== undefined && url !== '' && !/^(mysql|mariadb):\/\/.+|^sqlite:.+/.test(url)) {
+    messages.push('DATABASE_URL must be mysql://user:pass@host:port/db, mariadb://… or sqlite:<path>');
+  }
+  if (env.SMTP_URL && !/^smtps?:\/\/.+/.test(env.SMTP_URL)) {
+    messages.push('SMTP_URL must be smtp://[user:pass@]host:port or smtps://…');
+  }
+  for (const name of ['PUBLIC_URL', 'WEB_APP_URL'] as const) {
+    const v = env[name];
+    if (v && !/^https?:\/\/[^\s]+$/.test(v)) messages.push(`${name} must be an http(s) URL`);
+  }
+  if (env.ENCRYPTION_KEY !== undefined && env.ENCRYPTION_KEY !== '') {
+    if (Buffer.from(env.ENCRYPTION_KEY, 'base64').length !== 32) {
+      messages.push('ENCRYPTION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+    }
+  } else if (env.NODE_ENV === 'production') {
+    messages.push('ENCRYPTION_KEY is required when NODE_ENV=production (openssl rand -base64 32)');
+  }
+  if (Boolean(env.BOOTSTRAP_ADMIN_EMAIL) !== Boolean(env.BOOTSTRAP_ADMIN_PASSWORD)) {
+    messages.push('BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD must be set together');
+  }
+  if (messages.length) {
+    throw new Error(`Invalid configuration:\n  - ${messages.join('\n  - ')}`);
+  }
+  return raw;
+}

@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+
+/** Entities and migrations are found by glob so that ts (tests, CLI) and js (dist) both work. */
+const root = join(__dirname, '..');
+const ENTITIES = [join(root, '**', '*.entity.{ts,js}')];
+const MIGRATIONS = [join(__dirname, 'migrations', '*.{ts,js}')];
+
+export type DatabaseKind = 'sqlite' | 'mysql' | 'mariadb';
+
+export function databaseKind(url: string): DatabaseKind {
+  if (url.startsWith('sqlite:')) return 'sqlite';
+  if (url.startsWith('mariadb://')) return 'mariadb';
+  if (url.startsWith('mysql://')) return 'mysql';
+  throw new Error('DATABASE_URL must be mysql://user:pass@host:port/db, mariadb://… or sqlite:<path>');
+}
+
+/** TypeORM options for a DATABASE_URL; the app module and ormconfig.ts (CLI) share this. */
+export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
+  const kind = databaseKind(url);
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+  } as const;
+  if (kind === 'sqlite') {
+    const file = url.slice('sqlite:'.length);
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    return {
+      ...common,
+      type: 'better-sqlite3',
+      database: file,
+      // WAL lets readers proceed while a writer commits; busy timeout instead of SQLITE_BUSY errors.
+      prepareDatabase: (db: { pragma(s: string): unknown }) => {
+        db.pragma('journal_mode = WAL');
+        db.pragma('busy_timeout = 5000');
+        db.pragma('foreign_keys = ON');
+      },
+      ...extra,
+    } as DataSourceOptions;
+  }
+  // mysql2 understands mysql:// only; the scheme picks TypeORM's dialect.
+  const parsed = new URL(url.replace(/^mariadb:/, 'mysql:'));
+  return {
+    ...common,
+    type: kind,
+    host: parsed.hostname,
+    port: parsed.port ? Number(parsed.port) : 3306,
+    username: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+    database: parsed.pathname.replace(/^\//, ''),
+    timezone: 'Z',
+    charset: 'utf8mb4_unicode_ci',
+    extra: { connectionLimit: 10 },
+    ...extra,
+  } as DataSourceOptions;
+}

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { MailerModule as NestMailerModule } from '@nestjs-modules/mailer';
+import { HandlebarsAdapter } from '@nestjs-modules/mailer/adapters/handlebars.adapter';
+import { mailConfig } from '../config/mail.config';
+import { MailService, TEMPLATE_DIR } from './mail.service';
+
+@Module({
+  imports: [
+    NestMailerModule.forRootAsync({
+      imports: [],
+      inject: [mailConfig.KEY],
+      useFactory: (cfg: ConfigType<typeof mailConfig>) => ({
+        transport: cfg.smtpUrl
+          ? {
+              url: cfg.smtpUrl,
+              // Bounded waits: a dead SMTP server must fail the request, not hang it.
+              connectionTimeout: 10_000,
+              greetingTimeout: 10_000,
+              socketTimeout: 20_000,
+            }
+          : { streamTransport: true, buffer: true, newline: 'unix' },
+        defaults: { from: cfg.from },
+        template: { dir: TEMPLATE_DIR, adapter: new HandlebarsAdapter(undefined, { inlineCssEnabled: false }), options: { strict: true } },
+      }),
+    }),
+  ],
+  providers: [MailService],
+  exports: [MailService],
+})
+export class MailerModule {}

@@ -1,0 +1,36 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Role } from './role.enum';
+
+@Entity('users')
+@Index('UQ_users_email_lower', ['emailLower'], { unique: true })
+@Index('IDX_users_created', ['createdAt', 'id'])
+export class UserEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  /** As typed by the admin; shown back as is. */
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  /** Lower-cased copy: uniqueness and login are case-insensitive on every database. */
+  @Column({ name: 'email_lower', type: 'varchar', length: 254 })
+  emailLower: string;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 100 })
+  displayName: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  role: Role;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 255 })
+  passwordHash: string;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt: Date;
+
+  @Column({ name: 'last_login_at', type: 'datetime', precision: 3, nullable: true })
+  lastLoginAt: Date | null;
+
+  @Column({ name: 'password_changed_at', type: 'datetime', precision: 3, nullable: true })
+  passwordChangedAt: Date | null;
+}

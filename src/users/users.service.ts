@@ -1,0 +1,119 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { EntityManager, In, QueryFailedError, Repository } from 'typeorm';
+import { appConfig } from '../config/app.config';
+import { dummyHash, hashPassword, verifyPassword } from './password-hasher';
+import { passwordProblem } from './password-policy';
+import { Role } from './role.enum';
+import { UserEntity } from './user.entity';
+import { UsersError } from './users.errors';
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  password: string;
+  role?: Role;
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  const code = (e as QueryFailedError & { driverError?: { code?: string } })?.driverError?.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+@Injectable()
+export class UsersService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(UsersService.name);
+
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {}
+
+  /** BOOTSTRAP_ADMIN_*: create the first admin when there is none; never touch an existing one. */
+  async onApplicationBootstrap(): Promise<void> {
+    const boot = this.app.bootstrapAdmin;
+    if (!boot) return;
+    if (await this.users.exists({ where: { role: Role.ADMIN } })) return;
+    if (await this.findByEmail(boot.email)) {
+      this.logger.warn('BOOTSTRAP_ADMIN_EMAIL belongs to an existing non-admin account; not changed');
+      return;
+    }
+    await this.create({ email: boot.email, displayName: 'Administrator', password: boot.password, role: Role.ADMIN });
+    this.logger.log('bootstrap admin created');
+  }
+
+  async create(input: NewUser): Promise<UserEntity> {
+    const email = input.email.trim();
+    const problem = passwordProblem(input.password, email);
+    if (problem) throw UsersError.weakPassword(problem);
+    if (await this.findByEmail(email)) throw UsersError.emailTaken();
+    const user = this.users.create({
+      id: randomUUID(),
+      email,
+      emailLower: email.toLowerCase(),
+      displayName: input.displayName.trim(),
+      role: input.role ?? Role.AGENT,
+      passwordHash: await hashPassword(input.password),
+      createdAt: new Date(),
+      lastLoginAt: null,
+      passwordChangedAt: null,
+    });
+    try {
+      return await this.users.save(user);
+    } catch (e) {
+      // Lost a race with a concurrent create of the same email.
+      if (isUniqueViolation(e)) throw UsersError.emailTaken();
+      throw e;
+    }
+  }
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  async getById(id: string): Promise<UserEntity> {
+    const user = await this.findById(id);
+    if (!user) throw UsersError.notFound();
+    return user;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<UserEntity[]> {
+    if (!ids.length) return [];
+    return this.users.findBy({ id: In([...new Set(ids)]) });
+  }
+
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ emailLower: email.trim().toLowerCase() });
+  }
+
+  /**
+   * Password check. An unknown email costs one argon2 verification too, and both failures throw
+   * the same error, so neither the answer nor its timing tells whether the account exists.
+   */
+  async verifyCredentials(email: string, password: string): Promise<UserEntity> {
+    const user = await this.findByEmail(email);
+    const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
+    if (!user || !ok) throw UsersError.invalidCredentials();
+    return user;
+  }
+
+  async verifyPassword(userId: string, password: string): Promise<boolean> {
+    const user = await this.getById(userId);
+    return verifyPassword(user.passwordHash, password);
+  }
+
+  async changePassword(userId: string, currentPassword: string, newPassword: string, em?: EntityManager): Promise<void> {
+    const user = await this.getById(userId);
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) throw UsersError.invalidCredentials();
+    const problem = passwordProblem(newPassword, user.email);
+    if (problem) throw UsersError.weakPassword(problem);
+    const repo = em ? em.getRepository(UserEntity) : this.users;
+    await repo.update({ id: userId }, { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date() });
+  }
+
+  async touchLastLogin(userId: string): Promise<void> {
+    await this.users.update({ id: userId }, { lastLoginAt: new Date() });
+  }
+}
