@@ -4,6 +4,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ValidationError } from 'class-validator';
+import { AccountSecurityModule } from './account-security/account-security.module';
 import { AuthModule } from './auth/auth.module';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { validationError } from './common/errors/domain-error';
@@ -13,6 +14,7 @@ import { authConfig } from './config/auth.config';
 import { cryptoConfig } from './config/crypto.config';
 import { databaseConfig } from './config/database.config';
 import { mailConfig } from './config/mail.config';
+import { twoFactorConfig } from './config/two-factor.config';
 import { DatabaseModule } from './database/database.module';
 import { graphqlOptions } from './graphql.options';
 import { MailerModule } from './mailer/mailer.module';
@@ -31,7 +33,7 @@ function firstMessages(errors: ValidationError[]): string[] {
     ConfigModule.forRoot({
       isGlobal: true,
       ignoreEnvFile: true,
-      load: [appConfig, authConfig, cryptoConfig, databaseConfig, mailConfig],
+      load: [appConfig, authConfig, cryptoConfig, databaseConfig, mailConfig, twoFactorConfig],
     }),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, useFactory: graphqlOptions }),
     DatabaseModule,
@@ -40,6 +42,7 @@ function firstMessages(errors: ValidationError[]): string[] {
     UsersModule,
     SecurityEventsModule,
     AuthModule,
+    AccountSecurityModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -1,14 +1,11 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthContext, CurrentAuth, Meta, Public, RequestMeta } from '../common/auth/decorators';
+import { CodeDeliveryModel } from '../two-factor/dto/two-factor.models';
 import { UserModel } from '../users/dto/user.model';
 import { UsersService } from '../users/users.service';
-import { AuthService, SessionResult } from './auth.service';
-import { AuthSessionModel } from './dto/auth.models';
-import { ChangePasswordArgs, LoginArgs } from './dto/login.args';
-
-export function toSessionModel(r: SessionResult): AuthSessionModel {
-  return Object.assign(new AuthSessionModel(), { token: r.token, expiresAt: r.expiresAt, user: UserModel.from(r.user) });
-}
+import { AuthService } from './auth.service';
+import { AuthSessionModel, LoginResultUnion, toLoginResultModel } from './dto/auth.models';
+import { ChallengeArgs, ChangePasswordArgs, LoginArgs, ReauthenticateArgs, VerifyCodeArgs } from './dto/login.args';
 
 @Resolver()
 export class AuthResolver {
@@ -23,9 +20,21 @@ export class AuthResolver {
   }
 
   @Public()
+  @Mutation(() => LoginResultUnion)
+  async login(@Args() args: LoginArgs, @Meta() meta: RequestMeta) {
+    return toLoginResultModel(await this.auth.login(args.email, args.password, meta));
+  }
+
+  @Public()
+  @Mutation(() => CodeDeliveryModel)
+  async sendLoginCode(@Args() args: ChallengeArgs): Promise<CodeDeliveryModel> {
+    return this.auth.sendLoginCode(args.challengeToken);
+  }
+
+  @Public()
   @Mutation(() => AuthSessionModel)
-  async login(@Args() args: LoginArgs, @Meta() meta: RequestMeta): Promise<AuthSessionModel> {
-    return toSessionModel(await this.auth.login(args.email, args.password, meta));
+  async verifyCode(@Args() args: VerifyCodeArgs, @Meta() meta: RequestMeta): Promise<AuthSessionModel> {
+    return toLoginResultModel(await this.auth.verifyCode(args.challengeToken, args.method, args.code, meta)) as AuthSessionModel;
   }
 
   @Mutation(() => Boolean)
@@ -34,9 +43,20 @@ export class AuthResolver {
     return true;
   }
 
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, { description: 'ends the other sessions' })
   async changePassword(@Args() args: ChangePasswordArgs, @CurrentAuth() auth: AuthContext, @Meta() meta: RequestMeta): Promise<boolean> {
     await this.auth.changePassword(auth.userId, auth.sessionId, args.currentPassword, args.newPassword, meta);
     return true;
+  }
+
+  @Mutation(() => Boolean, { description: 'password, or method + code: opens the 10-minute recent-authentication window' })
+  async reauthenticate(@Args() args: ReauthenticateArgs, @CurrentAuth() auth: AuthContext, @Meta() meta: RequestMeta): Promise<boolean> {
+    await this.auth.reauthenticate(auth.userId, auth.sessionId, args, meta);
+    return true;
+  }
+
+  @Mutation(() => CodeDeliveryModel, { description: 'emails a code for reauthenticate(method: EMAIL)' })
+  async sendReauthenticationCode(@CurrentAuth() auth: AuthContext): Promise<CodeDeliveryModel> {
+    return this.auth.sendReauthCode(auth.userId);
   }
 }

@@ -1,10 +1,11 @@
-import { Logger, Module } from '@nestjs/common';
+import { Global, Logger, Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { TypeOrmModule, TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { AbstractLogger, LogLevel, LogMessage } from 'typeorm';
 import { databaseConfig } from '../config/database.config';
 import { dataSourceOptions } from './data-source';
 import { QueryCounter } from './query-counter';
+import { TransactionRunner } from './transaction-runner';
 
 /** Forwards SQL to the counter (tests measure statement counts); never logs parameters. */
 class CountingLogger extends AbstractLogger {
@@ -17,6 +18,7 @@ class CountingLogger extends AbstractLogger {
   }
 }
 
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -31,5 +33,7 @@ class CountingLogger extends AbstractLogger {
       }) as TypeOrmModuleOptions,
     }),
   ],
+  providers: [TransactionRunner],
+  exports: [TransactionRunner],
 })
 export class DatabaseModule {}

@@ -1,5 +1,6 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { IsString, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { TwoFactorMethod } from '../login-outcome';
 
 @ArgsType()
 export class LoginArgs {
@@ -25,4 +26,52 @@ export class ChangePasswordArgs {
   @IsString()
   @MaxLength(128, { message: 'newPassword must be at most 128 characters' })
   newPassword: string;
+}
+
+@ArgsType()
+export class ChallengeArgs {
+  @Field()
+  @IsString()
+  @MaxLength(128, { message: 'challengeToken is not valid' })
+  challengeToken: string;
+}
+
+@ArgsType()
+export class VerifyCodeArgs extends ChallengeArgs {
+  @Field(() => TwoFactorMethod)
+  @IsEnum(TwoFactorMethod)
+  method: TwoFactorMethod;
+
+  @Field()
+  @IsString()
+  @MaxLength(32, { message: 'code is too long' })
+  code: string;
+}
+
+@ArgsType()
+export class CodeArgs {
+  @Field()
+  @IsString()
+  @MaxLength(32, { message: 'code is too long' })
+  code: string;
+}
+
+@ArgsType()
+export class ReauthenticateArgs {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  password?: string | null;
+
+  @Field(() => TwoFactorMethod, { nullable: true })
+  @IsOptional()
+  @IsEnum(TwoFactorMethod)
+  method?: TwoFactorMethod | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32, { message: 'code is too long' })
+  code?: string | null;
 }

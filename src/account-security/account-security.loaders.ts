@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { BackupCodesService, BackupCodesState } from '../backup-codes/backup-codes.service';
+import { MethodsState, TwoFactorService } from '../two-factor/two-factor.service';
+import { UserEntity } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+
+export interface SecurityParts {
+  methods: MethodsState;
+  backupCodes: BackupCodesState;
+}
+
+interface Loaders {
+  security: DataLoader<string, SecurityParts>;
+  users: DataLoader<string, UserEntity | null>;
+}
+
+const EMPTY_METHODS: MethodsState = { emailEnabledAt: null, totpEnabledAt: null, lastTwoFactorAt: null, lockedUntil: null };
+const EMPTY_CODES: BackupCodesState = { total: 0, remaining: 0, generatedAt: null };
+
+/**
+ * Per-request DataLoaders: a page of users with their full security state costs one query per
+ * table, whatever the page size. Keyed on the request object, so nothing outlives a request.
+ */
+@Injectable()
+export class AccountSecurityLoaders {
+  private readonly perRequest = new WeakMap<object, Loaders>();
+
+  constructor(
+    private readonly twoFactor: TwoFactorService,
+    private readonly backupCodes: BackupCodesService,
+    private readonly users: UsersService,
+  ) {}
+
+  for(req: object): Loaders {
+    let l = this.perRequest.get(req);
+    if (!l) {
+      l = {
+        security: new DataLoader(async (ids) => {
+          const [methods, codes] = await Promise.all([this.twoFactor.statesFor(ids), this.backupCodes.statesFor(ids)]);
+          return ids.map((id) => ({ methods: methods.get(id) ?? EMPTY_METHODS, backupCodes: codes.get(id) ?? EMPTY_CODES }));
+        }),
+        users: new DataLoader(async (ids) => {
+          const rows = await this.users.findByIds(ids);
+          const byId = new Map(rows.map((u) => [u.id, u]));
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
+      };
+      this.perRequest.set(req, l);
+    }
+    return l;
+  }
+}

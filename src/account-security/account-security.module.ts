@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { BackupCodesModule } from '../backup-codes/backup-codes.module';
+import { SecurityEventsModule } from '../security-events/security-events.module';
+import { TwoFactorModule } from '../two-factor/two-factor.module';
+import { UsersModule } from '../users/users.module';
+import { AccountSecurityLoaders } from './account-security.loaders';
+import { SecurityEventResolver, UserSecurityResolver } from './account-security.resolver';
+
+/**
+ * `User.security` reads every feature, so it is resolved here, above them all, instead of
+ * making `users` import the features (CONVENTIONS.md).
+ */
+@Module({
+  imports: [UsersModule, TwoFactorModule, BackupCodesModule, SecurityEventsModule],
+  providers: [AccountSecurityLoaders, UserSecurityResolver, SecurityEventResolver],
+  exports: [AccountSecurityLoaders],
+})
+export class AccountSecurityModule {}

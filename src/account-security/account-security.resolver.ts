@@ -1,0 +1,71 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AuthContext, CurrentAuth } from '../common/auth/decorators';
+import { forbidden, validationError } from '../common/errors/domain-error';
+import { encodeEventCursor, SecurityEventsService } from '../security-events/security-events.service';
+import { UserModel } from '../users/dto/user.model';
+import { Role } from '../users/role.enum';
+import { AccountSecurityLoaders } from './account-security.loaders';
+import { AccountSecurityModel, SecurityEventConnectionModel, SecurityEventModel } from './dto/account-security.models';
+import { PageArgs } from './dto/page.args';
+import type { Request } from 'express';
+
+type Ctx = { req: Request & { auth?: AuthContext } };
+
+/** Only the user themself or an admin may see a user's security state (e.g. an event's actor). */
+export function assertCanSee(ctx: Ctx, userId: string): void {
+  const auth = ctx.req.auth;
+  if (!auth || (auth.userId !== userId && auth.role !== Role.ADMIN)) throw forbidden("You can't see another user's security settings");
+}
+
+@Resolver(() => UserModel)
+export class UserSecurityResolver {
+  constructor(private readonly loaders: AccountSecurityLoaders) {}
+
+  @ResolveField(() => AccountSecurityModel)
+  async security(@Parent() user: UserModel, @Context() ctx: Ctx): Promise<AccountSecurityModel> {
+    assertCanSee(ctx, user.id);
+    const { methods, backupCodes } = await this.loaders.for(ctx.req).security.load(user.id);
+    return Object.assign(new AccountSecurityModel(), {
+      userId: user.id,
+      twoFactorEnabled: !!(methods.emailEnabledAt || methods.totpEnabledAt),
+      email: { enabled: !!methods.emailEnabledAt, enabledAt: methods.emailEnabledAt },
+      totp: { enabled: !!methods.totpEnabledAt, enabledAt: methods.totpEnabledAt },
+      backupCodes,
+      lastTwoFactorAt: methods.lastTwoFactorAt,
+      lockedUntil: methods.lockedUntil,
+    });
+  }
+}
+
+export function toEventConnection(page: { items: Array<SecurityEventModel & { createdAt: Date; id: string }>; hasNextPage: boolean }): SecurityEventConnectionModel {
+  const edges = page.items.map((e) => ({ cursor: encodeEventCursor(e as any), node: Object.assign(new SecurityEventModel(), e) }));
+  return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
+}
+
+@Resolver(() => SecurityEventModel)
+export class SecurityEventResolver {
+  constructor(
+    private readonly loaders: AccountSecurityLoaders,
+    private readonly events: SecurityEventsService,
+  ) {}
+
+  @Query(() => SecurityEventConnectionModel, { description: "the caller's own security events, newest first" })
+  async mySecurityEvents(@Args() args: PageArgs, @CurrentAuth() auth: AuthContext): Promise<SecurityEventConnectionModel> {
+    const page = await this.events.list({ userId: auth.userId }, args.first, args.after);
+    if (!page) throw validationError('after is not a valid cursor');
+    return toEventConnection(page as any);
+  }
+
+  @ResolveField(() => UserModel)
+  async user(@Parent() e: SecurityEventModel, @Context() ctx: Ctx): Promise<UserModel> {
+    const u = await this.loaders.for(ctx.req).users.load(e.userId);
+    return UserModel.from(u!);
+  }
+
+  @ResolveField(() => UserModel, { nullable: true, description: 'the admin, for admin actions' })
+  async actor(@Parent() e: SecurityEventModel, @Context() ctx: Ctx): Promise<UserModel | null> {
+    if (!e.actorId) return null;
+    const u = await this.loaders.for(ctx.req).users.load(e.actorId);
+    return u ? UserModel.from(u) : null;
+  }
+}

@@ -1,0 +1,60 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { UserModel } from '../../users/dto/user.model';
+
+@ObjectType('TwoFactorMethodState')
+export class TwoFactorMethodStateModel {
+  @Field() enabled: boolean;
+  @Field(() => Date, { nullable: true }) enabledAt: Date | null;
+}
+
+@ObjectType('BackupCodesState')
+export class BackupCodesStateModel {
+  @Field(() => Int) total: number;
+  @Field(() => Int) remaining: number;
+  @Field(() => Date, { nullable: true }) generatedAt: Date | null;
+}
+
+@ObjectType('AccountSecurity')
+export class AccountSecurityModel {
+  /** Whose state this is: lets the ssoConnections field batch by user. */
+  userId: string;
+  @Field({ description: 'true when EMAIL or TOTP is enabled' }) twoFactorEnabled: boolean;
+  @Field(() => TwoFactorMethodStateModel) email: TwoFactorMethodStateModel;
+  @Field(() => TwoFactorMethodStateModel) totp: TwoFactorMethodStateModel;
+  @Field(() => BackupCodesStateModel) backupCodes: BackupCodesStateModel;
+  @Field(() => Date, { nullable: true, description: 'last successful second-factor check' }) lastTwoFactorAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'set while code checks answer TOO_MANY_ATTEMPTS' }) lockedUntil: Date | null;
+}
+
+@ObjectType('PageInfo')
+export class PageInfoModel {
+  @Field() hasNextPage: boolean;
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+}
+
+@ObjectType('SecurityEvent')
+export class SecurityEventModel {
+  @Field(() => ID) id: string;
+  @Field() type: string;
+  @Field() createdAt: Date;
+  userId: string;
+  actorId: string | null;
+  @Field(() => String, { nullable: true }) ip: string | null;
+  @Field(() => String, { nullable: true }) userAgent: string | null;
+  @Field(() => String, { nullable: true }) detail: string | null;
+  // user / actor are resolved by SecurityEventResolver
+  user?: UserModel;
+  actor?: UserModel | null;
+}
+
+@ObjectType('SecurityEventEdge')
+export class SecurityEventEdgeModel {
+  @Field() cursor: string;
+  @Field(() => SecurityEventModel) node: SecurityEventModel;
+}
+
+@ObjectType('SecurityEventConnection')
+export class SecurityEventConnectionModel {
+  @Field(() => [SecurityEventEdgeModel]) edges: SecurityEventEdgeModel[];
+  @Field(() => PageInfoModel) pageInfo: PageInfoModel;
+}

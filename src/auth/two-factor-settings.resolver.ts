@@ -1,0 +1,59 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AuthContext, CurrentAuth, Meta, RequestMeta, RequireRecentAuth } from '../common/auth/decorators';
+import { BackupCodeModel } from '../backup-codes/dto/backup-code.model';
+import { CodeDeliveryModel, TotpEnrollmentModel, TwoFactorEnabledModel } from '../two-factor/dto/two-factor.models';
+import { UserModel } from '../users/dto/user.model';
+import { CodeArgs } from './dto/login.args';
+import { Enabled, TwoFactorSettingsService } from './two-factor-settings.service';
+
+const enabled = (r: Enabled) => Object.assign(new TwoFactorEnabledModel(), { user: UserModel.from(r.user), backupCodes: r.backupCodes });
+
+/** Profile > User Setting > Two-Factor Authentication: always the caller's own account. */
+@Resolver()
+export class TwoFactorSettingsResolver {
+  constructor(private readonly settings: TwoFactorSettingsService) {}
+
+  @Mutation(() => CodeDeliveryModel)
+  setupEmailTwoFactor(@CurrentAuth() auth: AuthContext): Promise<CodeDeliveryModel> {
+    return this.settings.setupEmail(auth.userId);
+  }
+
+  @Mutation(() => TwoFactorEnabledModel)
+  async confirmEmailTwoFactor(@Args() args: CodeArgs, @CurrentAuth() auth: AuthContext, @Meta() meta: RequestMeta) {
+    return enabled(await this.settings.confirmEmail(auth.userId, args.code, meta));
+  }
+
+  @RequireRecentAuth()
+  @Mutation(() => UserModel)
+  async disableEmailTwoFactor(@CurrentAuth() auth: AuthContext, @Meta() meta: RequestMeta) {
+    return UserModel.from(await this.settings.disableEmail(auth.userId, meta));
+  }
+
+  @Mutation(() => TotpEnrollmentModel)
+  enableTotp(@CurrentAuth() auth: AuthContext): Promise<TotpEnrollmentModel> {
+    return this.settings.beginTotp(auth.userId);
+  }
+
+  @Mutation(() => TwoFactorEnabledModel)
+  async confirmTotp(@Args() args: CodeArgs, @CurrentAuth() auth: AuthContext, @Meta() meta: RequestMeta) {
+    return enabled(await this.settings.confirmTotp(auth.userId, args.code, meta));
+  }
+
+  @RequireRecentAuth()
+  @Mutation(() => UserModel)
+  async disableTotp(@CurrentAuth() auth: AuthContext, @Meta() meta: RequestMeta) {
+    return UserModel.from(await this.settings.disableTotp(auth.userId, meta));
+  }
+
+  @RequireRecentAuth()
+  @Query(() => [BackupCodeModel], { description: 'needs a recent authentication' })
+  backupCodes(@CurrentAuth() auth: AuthContext): Promise<BackupCodeModel[]> {
+    return this.settings.listBackupCodes(auth.userId);
+  }
+
+  @RequireRecentAuth()
+  @Mutation(() => [String], { description: '10 new codes; the old ones stop working' })
+  regenerateBackupCodes(@CurrentAuth() auth: AuthContext, @Meta() meta: RequestMeta): Promise<string[]> {
+    return this.settings.regenerateBackupCodes(auth.userId, meta);
+  }
+}

@@ -1,0 +1,7 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('BackupCode')
+export class BackupCodeModel {
+  @Field() code: string;
+  @Field() used: boolean;
+}

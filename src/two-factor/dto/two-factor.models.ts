@@ -1,0 +1,22 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import { UserModel } from '../../users/dto/user.model';
+
+@ObjectType('CodeDelivery')
+export class CodeDeliveryModel {
+  @Field({ description: 'masked: j***@example.com' }) sentTo: string;
+  @Field() expiresAt: Date;
+}
+
+@ObjectType('TotpEnrollment')
+export class TotpEnrollmentModel {
+  @Field() secret: string;
+  @Field() otpauthUrl: string;
+  @Field({ description: 'data:image/png;base64 QR code of otpauthUrl' }) qrCodeDataUrl: string;
+}
+
+@ObjectType('TwoFactorEnabled')
+export class TwoFactorEnabledModel {
+  @Field(() => UserModel) user: UserModel;
+  @Field(() => [String], { nullable: true, description: 'the 10 new codes when this call generated them, else null' })
+  backupCodes: string[] | null;
+}

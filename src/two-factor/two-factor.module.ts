@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MailerModule } from '../mailer/mailer.module';
+import { SecurityEventsModule } from '../security-events/security-events.module';
+import { EmailCodeEntity } from './email-code.entity';
+import { TwoFactorSettingsEntity } from './two-factor-settings.entity';
+import { TwoFactorService } from './two-factor.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([TwoFactorSettingsEntity, EmailCodeEntity]), MailerModule, SecurityEventsModule],
+  providers: [TwoFactorService],
+  exports: [TwoFactorService],
+})
+export class TwoFactorModule {}
