@@ -212,6 +212,10 @@ export class TwoFactorService {
       throw TwoFactorError.codeExpired();
     }
     const ok = /^\d{6}$/.test(code.trim()) && safeEqual(this.hashCode(latest.id, code.trim()), latest.codeHash);
+    if (!ok && (await this.isSupersededCode(userId, purpose, code.trim(), latest.id))) {
+      // A real code, just replaced by a newer one: say so instead of "wrong" (API.md).
+      throw TwoFactorError.codeExpired();
+    }
     if (!ok) {
       await this.codes.createQueryBuilder().update().set({ attempts: () => 'attempts + 1' }).where('id = :id', { id: latest.id }).execute();
       await this.codes
@@ -225,6 +229,13 @@ export class TwoFactorService {
     }
     const used = await this.codes.update({ id: latest.id, consumedAt: IsNull() }, { consumedAt: new Date() });
     if (used.affected !== 1) throw TwoFactorError.codeExpired(); // a concurrent request used it
+  }
+
+  /** Whether `code` is one of the few codes this user was sent just before the latest one. */
+  private async isSupersededCode(userId: string, purpose: EmailCodePurpose, code: string, latestId: string): Promise<boolean> {
+    if (!/^\d{6}$/.test(code)) return false;
+    const older = await this.codes.find({ where: { userId, purpose }, order: { createdAt: 'DESC', id: 'DESC' }, take: 6 });
+    return older.some((c) => c.id !== latestId && c.expiresAt.getTime() > Date.now() && safeEqual(this.hashCode(c.id, code), c.codeHash));
   }
 
   // ---- email method -----------------------------------------------------------------------------
