@@ -5,6 +5,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ValidationError } from 'class-validator';
 import { AccountSecurityModule } from './account-security/account-security.module';
+import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { validationError } from './common/errors/domain-error';
@@ -43,6 +44,7 @@ function firstMessages(errors: ValidationError[]): string[] {
     SecurityEventsModule,
     AuthModule,
     AccountSecurityModule,
+    AdminModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ApiExceptionFilter },

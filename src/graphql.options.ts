@@ -16,6 +16,8 @@ export function graphqlOptions(): ApolloDriverConfig {
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError,
+    // Errors thrown in field resolvers (e.g. User.security of someone else) go through the one filter too.
+    fieldResolverEnhancers: ['filters'],
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
   };
 }

@@ -81,6 +81,24 @@ export class BackupCodesService {
     return map;
   }
 
+  /** Users whose current set has at most `n` unused codes (a set exists only while 2FA is on). */
+  userCondition(atMost: number): { sql: string; params: Record<string, unknown> } {
+    return {
+      sql: 'id IN (SELECT user_id FROM backup_codes GROUP BY user_id HAVING SUM(CASE WHEN used_at IS NULL THEN 1 ELSE 0 END) <= :bcAtMost)',
+      params: { bcAtMost: atMost },
+    };
+  }
+
+  async countUsersWithAtMost(n: number): Promise<number> {
+    const rows = await this.codes
+      .createQueryBuilder('b')
+      .select('b.user_id', 'userId')
+      .groupBy('b.user_id')
+      .having('SUM(CASE WHEN b.used_at IS NULL THEN 1 ELSE 0 END) <= :n', { n })
+      .getRawMany();
+    return rows.length;
+  }
+
   /**
    * Redeems a code: one conditional UPDATE (`used_at IS NULL`) decides, so two concurrent
    * requests with the same code can never both succeed. Returns the codes left, or null when the

@@ -342,6 +342,33 @@ export class TwoFactorService {
     await em.getRepository(EmailCodeEntity).update({ userId, consumedAt: IsNull() }, { consumedAt: new Date() });
   }
 
+  /** `id IN (…)` conditions for the admin user list (no N+1, no id lists in memory). */
+  userCondition(filter: { twoFactorEnabled?: boolean | null; method?: 'EMAIL' | 'TOTP' | null; locked?: boolean | null }): Array<{ sql: string; params: Record<string, unknown> }> {
+    const out: Array<{ sql: string; params: Record<string, unknown> }> = [];
+    const anyOn = 'SELECT user_id FROM two_factor_settings WHERE email_enabled_at IS NOT NULL OR totp_enabled_at IS NOT NULL';
+    if (filter.twoFactorEnabled === true) out.push({ sql: `id IN (${anyOn})`, params: {} });
+    if (filter.twoFactorEnabled === false) out.push({ sql: `id NOT IN (${anyOn})`, params: {} });
+    if (filter.method === 'EMAIL') out.push({ sql: 'id IN (SELECT user_id FROM two_factor_settings WHERE email_enabled_at IS NOT NULL)', params: {} });
+    if (filter.method === 'TOTP') out.push({ sql: 'id IN (SELECT user_id FROM two_factor_settings WHERE totp_enabled_at IS NOT NULL)', params: {} });
+    const lockedNow = 'SELECT user_id FROM two_factor_settings WHERE locked_until > :tfNow';
+    if (filter.locked === true) out.push({ sql: `id IN (${lockedNow})`, params: { tfNow: new Date() } });
+    if (filter.locked === false) out.push({ sql: `id NOT IN (${lockedNow})`, params: { tfNow: new Date() } });
+    return out;
+  }
+
+  /** Dashboard counts. */
+  async counts(): Promise<{ twoFactor: number; email: number; totp: number; locked: number }> {
+    const r = await this.settings
+      .createQueryBuilder('s')
+      .select('SUM(CASE WHEN s.email_enabled_at IS NOT NULL OR s.totp_enabled_at IS NOT NULL THEN 1 ELSE 0 END)', 'twoFactor')
+      .addSelect('SUM(CASE WHEN s.email_enabled_at IS NOT NULL THEN 1 ELSE 0 END)', 'email')
+      .addSelect('SUM(CASE WHEN s.totp_enabled_at IS NOT NULL THEN 1 ELSE 0 END)', 'totp')
+      .addSelect('SUM(CASE WHEN s.locked_until > :now THEN 1 ELSE 0 END)', 'locked')
+      .setParameter('now', new Date())
+      .getRawOne<Record<string, string | null>>();
+    return { twoFactor: Number(r?.twoFactor ?? 0), email: Number(r?.email ?? 0), totp: Number(r?.totp ?? 0), locked: Number(r?.locked ?? 0) };
+  }
+
   /** Housekeeping hook: old codes are useless after expiry. */
   async purgeExpiredCodes(before = new Date(Date.now() - 86_400_000)): Promise<void> {
     await this.codes.delete({ expiresAt: LessThan(before) });

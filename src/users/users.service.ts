@@ -10,6 +10,25 @@ import { Role } from './role.enum';
 import { UserEntity } from './user.entity';
 import { UsersError } from './users.errors';
 
+/** A condition on users.id contributed by another module (e.g. `id IN (SELECT user_id ...)`). */
+export interface UserIdCondition {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+export interface UserPageQuery {
+  search?: string | null;
+  conditions?: UserIdCondition[];
+  first: number;
+  after?: { createdAt: Date; id: string } | null;
+}
+
+export interface UserPage {
+  items: UserEntity[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
 export interface NewUser {
   email: string;
   displayName: string;
@@ -111,6 +130,36 @@ export class UsersService implements OnApplicationBootstrap {
     if (problem) throw UsersError.weakPassword(problem);
     const repo = em ? em.getRepository(UserEntity) : this.users;
     await repo.update({ id: userId }, { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date() });
+  }
+
+  /**
+   * Admin listing: oldest first by (created_at, id), so rows inserted while paging land after the
+   * cursor and nothing is skipped or repeated. Search matches any part of email or display name.
+   */
+  async page(q: UserPageQuery): Promise<UserPage> {
+    const base = () => {
+      const qb = this.users.createQueryBuilder('u');
+      if (q.search) {
+        // '!' as the LIKE escape: the same SQL text means the same on SQLite and MySQL.
+        const like = `%${q.search.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
+        qb.andWhere(`(u.email_lower LIKE :like ESCAPE '!' OR LOWER(u.display_name) LIKE :like ESCAPE '!')`, { like });
+      }
+      for (const c of q.conditions ?? []) qb.andWhere(c.sql.replace(/\bid\b/, 'u.id'), c.params);
+      return qb;
+    };
+    const pageQb = base();
+    if (q.after) {
+      pageQb.andWhere('(u.created_at > :at OR (u.created_at = :at AND u.id > :aid))', { at: q.after.createdAt, aid: q.after.id });
+    }
+    const [rows, totalCount] = await Promise.all([
+      pageQb.orderBy('u.created_at', 'ASC').addOrderBy('u.id', 'ASC').take(q.first + 1).getMany(),
+      base().getCount(),
+    ]);
+    return { items: rows.slice(0, q.first), hasNextPage: rows.length > q.first, totalCount };
+  }
+
+  async count(): Promise<number> {
+    return this.users.count();
   }
 
   async touchLastLogin(userId: string): Promise<void> {

@@ -49,3 +49,21 @@ export const MY_EVENTS = `query MyEvents($first: Int, $after: String) {
     pageInfo { hasNextPage endCursor }
   }
 }`;
+
+export const USERS = `query Users($search: String, $twoFactorEnabled: Boolean, $method: EnabledMethodFilter, $locked: Boolean, $backupCodesRemainingAtMost: Int, $first: Int, $after: String) {
+  users(search: $search, twoFactorEnabled: $twoFactorEnabled, method: $method, locked: $locked, backupCodesRemainingAtMost: $backupCodesRemainingAtMost, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { id email displayName ${SECURITY} } }
+  }
+}`;
+export const USER = `query User($id: ID!) { user(id: $id) { id email ${SECURITY} } }`;
+export const SECURITY_EVENTS = `query Events($userId: ID, $first: Int, $after: String) {
+  securityEvents(userId: $userId, first: $first, after: $after) {
+    edges { cursor node { id type detail createdAt user { id } actor { id email } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+export const RESET_2FA = `mutation Reset($userId: ID!, $reason: String!) { resetTwoFactor(userId: $userId, reason: $reason) { id ${SECURITY} } }`;
+export const UNLOCK = `mutation Unlock($userId: ID!) { unlockAccount(userId: $userId) { id ${SECURITY} } }`;
+export const OVERVIEW = `query Overview { securityOverview { users twoFactorEnabled emailEnabled totpEnabled lockedNow lowBackupCodes } }`;

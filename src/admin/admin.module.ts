@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { BackupCodesModule } from '../backup-codes/backup-codes.module';
+import { SecurityEventsModule } from '../security-events/security-events.module';
+import { TwoFactorModule } from '../two-factor/two-factor.module';
+import { UsersModule } from '../users/users.module';
+import { AdminResolver } from './admin.resolver';
+import { AdminService } from './admin.service';
+
+/** Owns no tables: reads and acts through the other modules' services. Nothing imports it. */
+@Module({
+  imports: [UsersModule, AuthModule, TwoFactorModule, BackupCodesModule, SecurityEventsModule],
+  providers: [AdminService, AdminResolver],
+})
+export class AdminModule {}

@@ -1,0 +1,57 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { toEventConnection } from '../account-security/account-security.resolver';
+import { SecurityEventConnectionModel } from '../account-security/dto/account-security.models';
+import { SecurityEventsArgs } from '../account-security/dto/page.args';
+import { AuthContext, CurrentAuth, Meta, RequestMeta, Roles } from '../common/auth/decorators';
+import { SecurityEventsService } from '../security-events/security-events.service';
+import { UserModel } from '../users/dto/user.model';
+import { Role } from '../users/role.enum';
+import { AdminError } from './admin.errors';
+import { AdminService, encodeUserCursor } from './admin.service';
+import { ResetTwoFactorArgs, UserByIdArgs, UserIdArgs, UsersArgs } from './dto/admin.args';
+import { SecurityOverviewModel, UserConnectionModel } from './dto/admin.models';
+
+/** The admin console. Every operation is ADMIN only, checked by the global guard on the server. */
+@Roles(Role.ADMIN)
+@Resolver()
+export class AdminResolver {
+  constructor(
+    private readonly admin: AdminService,
+    private readonly events: SecurityEventsService,
+  ) {}
+
+  @Query(() => UserConnectionModel)
+  async users(@Args() args: UsersArgs): Promise<UserConnectionModel> {
+    const page = await this.admin.listUsers(args, args.first, args.after);
+    const edges = page.items.map((u) => ({ cursor: encodeUserCursor(u), node: UserModel.from(u) }));
+    return { edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  @Query(() => UserModel, { nullable: true })
+  async user(@Args() args: UserByIdArgs): Promise<UserModel | null> {
+    const u = await this.admin.findUser(args.id);
+    return u ? UserModel.from(u) : null;
+  }
+
+  @Query(() => SecurityEventConnectionModel, { description: 'newest first' })
+  async securityEvents(@Args() args: SecurityEventsArgs): Promise<SecurityEventConnectionModel> {
+    const page = await this.events.list({ userId: args.userId }, args.first, args.after);
+    if (!page) throw AdminError.badCursor();
+    return toEventConnection(page as any);
+  }
+
+  @Query(() => SecurityOverviewModel)
+  securityOverview(): Promise<SecurityOverviewModel> {
+    return this.admin.overview();
+  }
+
+  @Mutation(() => UserModel, { description: 'account recovery for a user who lost every factor' })
+  async resetTwoFactor(@Args() args: ResetTwoFactorArgs, @CurrentAuth() auth: AuthContext, @Meta() meta: RequestMeta): Promise<UserModel> {
+    return UserModel.from(await this.admin.resetTwoFactor(auth.userId, args.userId, args.reason, meta));
+  }
+
+  @Mutation(() => UserModel, { description: 'clears lockedUntil and the failure count' })
+  async unlockAccount(@Args() args: UserIdArgs, @CurrentAuth() auth: AuthContext, @Meta() meta: RequestMeta): Promise<UserModel> {
+    return UserModel.from(await this.admin.unlock(auth.userId, args.userId, meta));
+  }
+}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { RequestMeta } from '../common/auth/decorators';
+import { BackupCodesService } from '../backup-codes/backup-codes.service';
+import { SecurityNotifier } from '../auth/security-notifier';
+import { SessionsService } from '../auth/sessions.service';
+import { TransactionRunner } from '../database/transaction-runner';
+import { SecurityEventsService } from '../security-events/security-events.service';
+import { SecurityEventType } from '../security-events/security-event-type';
+import { TwoFactorService } from '../two-factor/two-factor.service';
+import { UserEntity } from '../users/user.entity';
+import { UserIdCondition, UserPage, UsersService } from '../users/users.service';
+import { AdminError } from './admin.errors';
+
+export interface UserFilter {
+  search?: string | null;
+  twoFactorEnabled?: boolean | null;
+  method?: 'EMAIL' | 'TOTP' | null;
+  locked?: boolean | null;
+  backupCodesRemainingAtMost?: number | null;
+  /** Extra conditions from modules above (e.g. linked SSO provider). */
+  extra?: UserIdCondition[];
+}
+
+export interface SecurityOverview {
+  users: number;
+  twoFactorEnabled: number;
+  emailEnabled: number;
+  totpEnabled: number;
+  lockedNow: number;
+  lowBackupCodes: number;
+}
+
+export function encodeUserCursor(u: UserEntity): string {
+  return Buffer.from(`${u.createdAt.getTime()}|${u.id}`).toString('base64url');
+}
+function decodeUserCursor(c: string): { createdAt: Date; id: string } {
+  const [ms, id] = Buffer.from(c, 'base64url').toString('utf8').split('|');
+  if (!id || !/^\d+$/.test(ms ?? '')) throw AdminError.badCursor();
+  return { createdAt: new Date(Number(ms)), id };
+}
+
+/** The admin console: owns no tables; reads and acts through the feature services. */
+@Injectable()
+export class AdminService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly twoFactor: TwoFactorService,
+    private readonly backupCodes: BackupCodesService,
+    private readonly sessions: SessionsService,
+    private readonly events: SecurityEventsService,
+    private readonly notifier: SecurityNotifier,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  listUsers(filter: UserFilter, first: number, after?: string | null): Promise<UserPage> {
+    const conditions: UserIdCondition[] = [
+      ...this.twoFactor.userCondition(filter),
+      ...(filter.backupCodesRemainingAtMost != null ? [this.backupCodes.userCondition(filter.backupCodesRemainingAtMost)] : []),
+      ...(filter.extra ?? []),
+    ];
+    return this.users.page({ search: filter.search?.trim() || null, conditions, first, after: after ? decodeUserCursor(after) : null });
+  }
+
+  findUser(id: string): Promise<UserEntity | null> {
+    return this.users.findById(id);
+  }
+
+  /**
+   * Account recovery: every method off, backup codes void, every session ended, in one
+   * transaction; the reason and the admin are recorded and the user is told by mail.
+   */
+  async resetTwoFactor(adminId: string, userId: string, reason: string, meta: RequestMeta): Promise<UserEntity> {
+    if (adminId === userId) throw AdminError.selfReset();
+    const user = await this.users.getById(userId);
+    await this.tx.run(async (em) => {
+      await this.twoFactor.resetAll(userId, em);
+      await this.backupCodes.voidAll(userId, em);
+      await this.sessions.revokeAllForUser(userId, undefined, em);
+    });
+    await this.notifier.notify(
+      user,
+      SecurityEventType.ADMIN_2FA_RESET,
+      'Your two-factor authentication was reset',
+      'An administrator turned off two-factor authentication on your account and signed you out everywhere. Sign in with your password and set it up again.',
+      meta,
+      { actorId: adminId, detail: reason },
+    );
+    return user;
+  }
+
+  async unlock(adminId: string, userId: string, meta: RequestMeta): Promise<UserEntity> {
+    const user = await this.users.getById(userId);
+    await this.twoFactor.unlock(userId);
+    await this.events.record({ userId, type: SecurityEventType.ADMIN_UNLOCK, meta, actorId: adminId });
+    return user;
+  }
+
+  async overview(): Promise<SecurityOverview> {
+    const [users, c, low] = await Promise.all([this.users.count(), this.twoFactor.counts(), this.backupCodes.countUsersWithAtMost(2)]);
+    return { users, twoFactorEnabled: c.twoFactor, emailEnabled: c.email, totpEnabled: c.totp, lockedNow: c.locked, lowBackupCodes: low };
+  }
+}

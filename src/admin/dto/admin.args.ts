@@ -1,0 +1,63 @@
+import { ArgsType, Field, ID, Int, registerEnumType } from '@nestjs/graphql';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { PageArgs } from '../../account-security/dto/page.args';
+
+export enum EnabledMethodFilter {
+  EMAIL = 'EMAIL',
+  TOTP = 'TOTP',
+}
+registerEnumType(EnabledMethodFilter, { name: 'EnabledMethodFilter' });
+
+@ArgsType()
+export class UsersArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: 'any part of the email or display name, case-insensitive' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  search?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  twoFactorEnabled?: boolean | null;
+
+  @Field(() => EnabledMethodFilter, { nullable: true, description: 'only accounts with this method on' })
+  @IsOptional()
+  @IsEnum(EnabledMethodFilter)
+  method?: EnabledMethodFilter | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'only accounts whose code checks are locked now (or not)' })
+  @IsOptional()
+  @IsBoolean()
+  locked?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'only accounts with at most this many unused backup codes' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  backupCodesRemainingAtMost?: number | null;
+}
+
+@ArgsType()
+export class UserIdArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'userId is not a valid id' })
+  userId: string;
+}
+
+@ArgsType()
+export class UserByIdArgs {
+  @Field(() => ID)
+  @IsString()
+  @MaxLength(64)
+  id: string;
+}
+
+@ArgsType()
+export class ResetTwoFactorArgs extends UserIdArgs {
+  @Field()
+  @IsString()
+  @Length(3, 500, { message: 'reason must be 3 to 500 characters' })
+  reason: string;
+}
