@@ -355,3 +355,32 @@ describe('two-factor authentication', () => {
 });
 
 export type { GqlClient };
+
+describe('encryption key rotation', () => {
+  it('secrets sealed under the previous key keep working after ENCRYPTION_KEY changes', async () => {
+    const { randomBytes } = await import('node:crypto');
+    const first = await startTestApp();
+    try {
+      const a = await createAgent(first);
+      const { enableTotp } = await a.client.ok(ENABLE_TOTP);
+      const { confirmTotp } = await a.client.ok(CONFIRM_TOTP, { code: totpFor(enableTotp.secret) });
+      await first.app.close();
+      const rotated = await startTestApp(
+        { ENCRYPTION_KEY: randomBytes(32).toString('base64'), ENCRYPTION_KEYS_PREVIOUS: first.env.ENCRYPTION_KEY },
+        { database: first.database, smtp: first.smtp },
+      );
+      try {
+        const login = async () => (await rotated.gql.ok(LOGIN, { email: a.email, password: a.password })).login.challengeToken;
+        await rotated.gql.ok(VERIFY_CODE, { challengeToken: await login(), method: 'TOTP', code: totpFor(enableTotp.secret, Date.now() + 30_000) });
+        const { verifyCode } = await rotated.gql.ok(VERIFY_CODE, { challengeToken: await login(), method: 'BACKUP_CODE', code: confirmTotp.backupCodes[0] });
+        const { backupCodes } = await rotated.gql.withToken(verifyCode.token).ok(BACKUP_CODES);
+        expect(backupCodes.map((b: any) => b.code)).toEqual(confirmTotp.backupCodes);
+      } finally {
+        await rotated.app.close();
+      }
+    } finally {
+      await first.smtp.stop();
+      await first.database.drop();
+    }
+  });
+});

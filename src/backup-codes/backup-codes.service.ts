@@ -108,8 +108,8 @@ export class BackupCodesService {
     const normalized = normalizeBackupCode(input);
     if (!normalized) return null;
     const repo = em ? em.getRepository(BackupCodeEntity) : this.codes;
-    const lookupHash = this.crypto.lookupHash(`backup:${userId}:${normalized}`);
-    const res = await repo.update({ userId, lookupHash, usedAt: IsNull() }, { usedAt: new Date() });
+    const candidates = this.crypto.lookupHashCandidates(`backup:${userId}:${normalized}`);
+    const res = await repo.update({ userId, lookupHash: In(candidates), usedAt: IsNull() }, { usedAt: new Date() });
     if (res.affected !== 1) return null;
     return repo.countBy({ userId, usedAt: IsNull() });
   }

@@ -23,6 +23,16 @@ export const cryptoConfig = registerAs('crypto', () => {
   }
   const key = Buffer.from(keyB64, 'base64');
   if (key.length !== 32) throw new Error('ENCRYPTION_KEY must be 32 bytes, base64-encoded');
-  return { key };
+  // Rotation: old keys still decrypt what they sealed; new values are sealed with ENCRYPTION_KEY.
+  const previous = (process.env.ENCRYPTION_KEYS_PREVIOUS ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean)
+    .map((k) => {
+      const b = Buffer.from(k, 'base64');
+      if (b.length !== 32) throw new Error('ENCRYPTION_KEYS_PREVIOUS must be a comma list of 32-byte base64 keys');
+      return b;
+    });
+  return { key, previous };
 });
 export type CryptoConfig = ReturnType<typeof cryptoConfig>;

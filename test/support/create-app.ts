@@ -43,6 +43,9 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { dat
     DATA_DIR: mkdtempSync(join(tmpdir(), 'acctsec-data-')),
     BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    // '' unsets: nothing from an earlier boot in the same worker leaks into this one
+    ENCRYPTION_KEYS_PREVIOUS: '',
+    DB_LOG: '',
     ...env,
   };
   for (const [k, v] of Object.entries(fullEnv)) {

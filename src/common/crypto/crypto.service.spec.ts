@@ -29,6 +29,16 @@ describe('CryptoService', () => {
     expect(() => other.decrypt(sealed, 'a')).toThrow();
   });
 
+  it('decrypts values sealed with a previous key after rotation', () => {
+    const oldKey = randomBytes(32);
+    const before = new CryptoService({ key: oldKey, previous: [] } as any);
+    const sealed = before.encrypt('secret', 'u');
+    const after = new CryptoService({ key: randomBytes(32), previous: [oldKey] } as any);
+    expect(after.decrypt(sealed, 'u')).toBe('secret');
+    expect(after.needsReseal(sealed)).toBe(true);
+    expect(after.needsReseal(after.encrypt('x'))).toBe(false);
+  });
+
   it('lookup hashes are keyed', () => {
     const other = new CryptoService({ key: randomBytes(32) } as any);
     expect(svc.lookupHash('abc')).toBe(svc.lookupHash('abc'));

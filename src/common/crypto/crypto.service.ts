@@ -24,13 +24,16 @@ export class CryptoService {
   private readonly kid: string;
   private readonly decryptionKeys = new Map<string, Buffer>();
   private readonly hmacKey: Buffer;
+  private readonly previousHmacKeys: Buffer[];
 
   constructor(@Inject(cryptoConfig.KEY) config: ConfigType<typeof cryptoConfig>) {
     this.key = config.key;
     this.kid = keyId(this.key);
     this.decryptionKeys.set(this.kid, this.key);
+    for (const old of config.previous ?? []) this.decryptionKeys.set(keyId(old), old);
     // A separate key for lookups, derived so that the encryption key never doubles as a MAC key.
-    this.hmacKey = Buffer.from(hkdfSync('sha256', this.key, Buffer.alloc(0), 'cloudcx-lookup-hmac', 32));
+    this.hmacKey = CryptoService.deriveHmacKey(this.key);
+    this.previousHmacKeys = (config.previous ?? []).map(CryptoService.deriveHmacKey);
   }
 
   encrypt(plaintext: string, aad = ''): string {
@@ -52,6 +55,20 @@ export class CryptoService {
     decipher.setAAD(Buffer.from(aad, 'utf8'));
     decipher.setAuthTag(Buffer.from(tag, 'base64'));
     return Buffer.concat([decipher.update(Buffer.from(ct, 'base64')), decipher.final()]).toString('utf8');
+  }
+
+  private static deriveHmacKey(key: Buffer): Buffer {
+    return Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'cloudcx-lookup-hmac', 32));
+  }
+
+  /** The lookup hash under the current key and under each previous key (rows written before a rotation). */
+  lookupHashCandidates(value: string): string[] {
+    return [this.hmacKey, ...this.previousHmacKeys].map((k) => createHmac('sha256', k).update(value).digest('hex'));
+  }
+
+  /** Whether a sealed value uses an old key (a re-seal job can then rewrite it). */
+  needsReseal(sealed: string): boolean {
+    return sealed.split(':')[1] !== this.kid;
   }
 
   /** Keyed hash for indexed lookups of low-entropy secrets (backup codes): a table dump alone can't brute-force them. */
