@@ -20,6 +20,7 @@ import { DatabaseModule } from './database/database.module';
 import { graphqlOptions } from './graphql.options';
 import { MailerModule } from './mailer/mailer.module';
 import { SecurityEventsModule } from './security-events/security-events.module';
+import { SsoModule } from './sso/sso.module';
 import { UsersModule } from './users/users.module';
 
 function firstMessages(errors: ValidationError[]): string[] {
@@ -43,6 +44,7 @@ function firstMessages(errors: ValidationError[]): string[] {
     UsersModule,
     SecurityEventsModule,
     AuthModule,
+    SsoModule,
     AccountSecurityModule,
     AdminModule,
   ],

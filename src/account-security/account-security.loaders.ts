@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { BackupCodesService, BackupCodesState } from '../backup-codes/backup-codes.service';
+import { SsoConnectionView, SsoIdentitiesService } from '../sso/sso-identities.service';
 import { MethodsState, TwoFactorService } from '../two-factor/two-factor.service';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -8,6 +9,7 @@ import { UsersService } from '../users/users.service';
 export interface SecurityParts {
   methods: MethodsState;
   backupCodes: BackupCodesState;
+  ssoConnections: SsoConnectionView[];
 }
 
 interface Loaders {
@@ -30,6 +32,7 @@ export class AccountSecurityLoaders {
     private readonly twoFactor: TwoFactorService,
     private readonly backupCodes: BackupCodesService,
     private readonly users: UsersService,
+    private readonly sso: SsoIdentitiesService,
   ) {}
 
   for(req: object): Loaders {
@@ -37,8 +40,16 @@ export class AccountSecurityLoaders {
     if (!l) {
       l = {
         security: new DataLoader(async (ids) => {
-          const [methods, codes] = await Promise.all([this.twoFactor.statesFor(ids), this.backupCodes.statesFor(ids)]);
-          return ids.map((id) => ({ methods: methods.get(id) ?? EMPTY_METHODS, backupCodes: codes.get(id) ?? EMPTY_CODES }));
+          const [methods, codes, sso] = await Promise.all([
+            this.twoFactor.statesFor(ids),
+            this.backupCodes.statesFor(ids),
+            this.sso.connectionsFor([...ids]),
+          ]);
+          return ids.map((id) => ({
+            methods: methods.get(id) ?? EMPTY_METHODS,
+            backupCodes: codes.get(id) ?? EMPTY_CODES,
+            ssoConnections: sso.get(id) ?? [],
+          }));
         }),
         users: new DataLoader(async (ids) => {
           const rows = await this.users.findByIds(ids);

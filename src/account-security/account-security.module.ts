@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BackupCodesModule } from '../backup-codes/backup-codes.module';
 import { SecurityEventsModule } from '../security-events/security-events.module';
+import { SsoModule } from '../sso/sso.module';
 import { TwoFactorModule } from '../two-factor/two-factor.module';
 import { UsersModule } from '../users/users.module';
 import { AccountSecurityLoaders } from './account-security.loaders';
@@ -11,7 +12,7 @@ import { SecurityEventResolver, UserSecurityResolver } from './account-security.
  * making `users` import the features (CONVENTIONS.md).
  */
 @Module({
-  imports: [UsersModule, TwoFactorModule, BackupCodesModule, SecurityEventsModule],
+  imports: [UsersModule, TwoFactorModule, BackupCodesModule, SecurityEventsModule, SsoModule],
   providers: [AccountSecurityLoaders, UserSecurityResolver, SecurityEventResolver],
   exports: [AccountSecurityLoaders],
 })

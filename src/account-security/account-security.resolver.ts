@@ -2,6 +2,7 @@ import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/gr
 import { AuthContext, CurrentAuth } from '../common/auth/decorators';
 import { forbidden, validationError } from '../common/errors/domain-error';
 import { encodeEventCursor, SecurityEventsService } from '../security-events/security-events.service';
+import { SsoConnectionModel } from '../sso/dto/sso.models';
 import { UserModel } from '../users/dto/user.model';
 import { Role } from '../users/role.enum';
 import { AccountSecurityLoaders } from './account-security.loaders';
@@ -24,13 +25,14 @@ export class UserSecurityResolver {
   @ResolveField(() => AccountSecurityModel)
   async security(@Parent() user: UserModel, @Context() ctx: Ctx): Promise<AccountSecurityModel> {
     assertCanSee(ctx, user.id);
-    const { methods, backupCodes } = await this.loaders.for(ctx.req).security.load(user.id);
+    const { methods, backupCodes, ssoConnections } = await this.loaders.for(ctx.req).security.load(user.id);
     return Object.assign(new AccountSecurityModel(), {
       userId: user.id,
       twoFactorEnabled: !!(methods.emailEnabledAt || methods.totpEnabledAt),
       email: { enabled: !!methods.emailEnabledAt, enabledAt: methods.emailEnabledAt },
       totp: { enabled: !!methods.totpEnabledAt, enabledAt: methods.totpEnabledAt },
       backupCodes,
+      ssoConnections: ssoConnections.map((c) => SsoConnectionModel.from(c)),
       lastTwoFactorAt: methods.lastTwoFactorAt,
       lockedUntil: methods.lockedUntil,
     });

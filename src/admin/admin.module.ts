@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { BackupCodesModule } from '../backup-codes/backup-codes.module';
 import { SecurityEventsModule } from '../security-events/security-events.module';
+import { SsoModule } from '../sso/sso.module';
 import { TwoFactorModule } from '../two-factor/two-factor.module';
 import { UsersModule } from '../users/users.module';
 import { AdminResolver } from './admin.resolver';
@@ -9,7 +10,7 @@ import { AdminService } from './admin.service';
 
 /** Owns no tables: reads and acts through the other modules' services. Nothing imports it. */
 @Module({
-  imports: [UsersModule, AuthModule, TwoFactorModule, BackupCodesModule, SecurityEventsModule],
+  imports: [UsersModule, AuthModule, TwoFactorModule, BackupCodesModule, SecurityEventsModule, SsoModule],
   providers: [AdminService, AdminResolver],
 })
 export class AdminModule {}

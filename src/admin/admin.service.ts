@@ -5,6 +5,8 @@ import { SecurityNotifier } from '../auth/security-notifier';
 import { SessionsService } from '../auth/sessions.service';
 import { TransactionRunner } from '../database/transaction-runner';
 import { SecurityEventsService } from '../security-events/security-events.service';
+import { SsoIdentitiesService } from '../sso/sso-identities.service';
+import { SsoProvidersService } from '../sso/sso-providers.service';
 import { SecurityEventType } from '../security-events/security-event-type';
 import { TwoFactorService } from '../two-factor/two-factor.service';
 import { UserEntity } from '../users/user.entity';
@@ -17,8 +19,7 @@ export interface UserFilter {
   method?: 'EMAIL' | 'TOTP' | null;
   locked?: boolean | null;
   backupCodesRemainingAtMost?: number | null;
-  /** Extra conditions from modules above (e.g. linked SSO provider). */
-  extra?: UserIdCondition[];
+  ssoProviderId?: string | null;
 }
 
 export interface SecurityOverview {
@@ -28,6 +29,7 @@ export interface SecurityOverview {
   totpEnabled: number;
   lockedNow: number;
   lowBackupCodes: number;
+  ssoLinked: Array<{ providerId: string; displayName: string; linkedUsers: number }>;
 }
 
 export function encodeUserCursor(u: UserEntity): string {
@@ -50,13 +52,15 @@ export class AdminService {
     private readonly events: SecurityEventsService,
     private readonly notifier: SecurityNotifier,
     private readonly tx: TransactionRunner,
+    private readonly ssoIdentities: SsoIdentitiesService,
+    private readonly ssoProviders: SsoProvidersService,
   ) {}
 
   listUsers(filter: UserFilter, first: number, after?: string | null): Promise<UserPage> {
     const conditions: UserIdCondition[] = [
       ...this.twoFactor.userCondition(filter),
       ...(filter.backupCodesRemainingAtMost != null ? [this.backupCodes.userCondition(filter.backupCodesRemainingAtMost)] : []),
-      ...(filter.extra ?? []),
+      ...(filter.ssoProviderId ? [this.ssoIdentities.userCondition(filter.ssoProviderId)] : []),
     ];
     return this.users.page({ search: filter.search?.trim() || null, conditions, first, after: after ? decodeUserCursor(after) : null });
   }
@@ -96,7 +100,14 @@ export class AdminService {
   }
 
   async overview(): Promise<SecurityOverview> {
-    const [users, c, low] = await Promise.all([this.users.count(), this.twoFactor.counts(), this.backupCodes.countUsersWithAtMost(2)]);
-    return { users, twoFactorEnabled: c.twoFactor, emailEnabled: c.email, totpEnabled: c.totp, lockedNow: c.locked, lowBackupCodes: low };
+    const [users, c, low, links, providers] = await Promise.all([
+      this.users.count(),
+      this.twoFactor.counts(),
+      this.backupCodes.countUsersWithAtMost(2),
+      this.ssoIdentities.linkCounts(),
+      this.ssoProviders.listAll(),
+    ]);
+    const ssoLinked = providers.map((p) => ({ providerId: p.id, displayName: p.displayName, linkedUsers: links.get(p.id) ?? 0 }));
+    return { users, twoFactorEnabled: c.twoFactor, emailEnabled: c.email, totpEnabled: c.totp, lockedNow: c.locked, lowBackupCodes: low, ssoLinked };
   }
 }

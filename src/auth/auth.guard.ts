@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { IS_PUBLIC, RECENT_AUTH, ROLES, requestOf } from '../common/auth/decorators';
 import { forbidden, reauthRequired, unauthenticated } from '../common/errors/domain-error';
 import { UsersService } from '../users/users.service';
+import { AUTH_USER, RequestWithUser } from './current-user.decorator';
 import { SessionsService } from './sessions.service';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
@@ -32,6 +33,7 @@ export class AuthGuard implements CanActivate {
         const user = session ? await this.users.findById(session.userId) : null;
         if (session && user) {
           req.auth = { userId: user.id, role: user.role, sessionId: session.id, recentAuthAt: session.recentAuthAt };
+          (req as unknown as RequestWithUser)[AUTH_USER] = user;
         } else if (!isPublic) {
           throw unauthenticated('Your session has ended; sign in again');
         }

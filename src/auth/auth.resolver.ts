@@ -2,21 +2,19 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthContext, CurrentAuth, Meta, Public, RequestMeta } from '../common/auth/decorators';
 import { CodeDeliveryModel } from '../two-factor/dto/two-factor.models';
 import { UserModel } from '../users/dto/user.model';
-import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';
+import { CurrentUser } from './current-user.decorator';
+import { UserEntity } from '../users/user.entity';
 import { AuthSessionModel, LoginResultUnion, toLoginResultModel } from './dto/auth.models';
 import { ChallengeArgs, ChangePasswordArgs, LoginArgs, ReauthenticateArgs, VerifyCodeArgs } from './dto/login.args';
 
 @Resolver()
 export class AuthResolver {
-  constructor(
-    private readonly auth: AuthService,
-    private readonly users: UsersService,
-  ) {}
+  constructor(private readonly auth: AuthService) {}
 
   @Query(() => UserModel)
-  async me(@CurrentAuth() auth: AuthContext): Promise<UserModel> {
-    return UserModel.from(await this.users.getById(auth.userId));
+  me(@CurrentUser() user: UserEntity): UserModel {
+    return UserModel.from(user);
   }
 
   @Public()

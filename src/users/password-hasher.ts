@@ -1,16 +1,35 @@
 import * as argon2 from 'argon2';
+import { availableParallelism } from 'node:os';
 
 /**
- * argon2id with OWASP's minimum (19 MiB, t=2, p=1). argon2 runs on libuv's thread pool, so
- * hashing does not block the event loop.
+ * argon2id with OWASP's minimum (19 MiB, t=2, p=1). argon2 runs on libuv's thread pool, so it
+ * never blocks the event loop itself; but with as many hashes in flight as the pool has threads
+ * (4) on a 2-core machine, the CPU left for the event loop is nil. So at most (cores - 1) hashes
+ * run at once and the rest wait their turn: latency of every other request stays flat while a
+ * burst of logins queues up.
  */
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+const MAX_CONCURRENT = Math.max(1, availableParallelism() - 1);
 
-export const hashPassword = (password: string) => argon2.hash(password, OPTIONS);
+let running = 0;
+const waiting: Array<() => void> = [];
+
+async function limited<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+export const hashPassword = (password: string) => limited(() => argon2.hash(password, OPTIONS));
 
 export async function verifyPassword(hash: string, password: string): Promise<boolean> {
   try {
-    return await argon2.verify(hash, password);
+    return await limited(() => argon2.verify(hash, password));
   } catch {
     return false;
   }
@@ -19,6 +38,6 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
 /** Hashed once per process: verifying against it makes an unknown email cost what a wrong password costs. */
 let dummy: Promise<string> | null = null;
 export function dummyHash(): Promise<string> {
-  dummy ??= argon2.hash('dummy-password-for-timing', OPTIONS);
+  dummy ??= hashPassword('dummy-password-for-timing');
   return dummy;
 }

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { SsoConnectionModel } from '../../sso/dto/sso.models';
 import { UserModel } from '../../users/dto/user.model';
 
 @ObjectType('TwoFactorMethodState')
@@ -22,6 +23,7 @@ export class AccountSecurityModel {
   @Field(() => TwoFactorMethodStateModel) email: TwoFactorMethodStateModel;
   @Field(() => TwoFactorMethodStateModel) totp: TwoFactorMethodStateModel;
   @Field(() => BackupCodesStateModel) backupCodes: BackupCodesStateModel;
+  @Field(() => [SsoConnectionModel]) ssoConnections: SsoConnectionModel[];
   @Field(() => Date, { nullable: true, description: 'last successful second-factor check' }) lastTwoFactorAt: Date | null;
   @Field(() => Date, { nullable: true, description: 'set while code checks answer TOO_MANY_ATTEMPTS' }) lockedUntil: Date | null;
 }

@@ -26,6 +26,11 @@ export class UsersArgs extends PageArgs {
   @IsEnum(EnabledMethodFilter)
   method?: EnabledMethodFilter | null;
 
+  @Field(() => ID, { nullable: true, description: 'only accounts linked to this SSO provider' })
+  @IsOptional()
+  @IsUUID('all', { message: 'ssoProviderId is not a valid id' })
+  ssoProviderId?: string | null;
+
   @Field(() => Boolean, { nullable: true, description: 'only accounts whose code checks are locked now (or not)' })
   @IsOptional()
   @IsBoolean()

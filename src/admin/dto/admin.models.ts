@@ -15,6 +15,13 @@ export class UserConnectionModel {
   @Field(() => Int) totalCount: number;
 }
 
+@ObjectType('SsoProviderCount')
+export class SsoProviderCountModel {
+  @Field() providerId: string;
+  @Field() displayName: string;
+  @Field(() => Int) linkedUsers: number;
+}
+
 @ObjectType('SecurityOverview', { description: 'counts for the admin console dashboard' })
 export class SecurityOverviewModel {
   @Field(() => Int) users: number;
@@ -23,4 +30,5 @@ export class SecurityOverviewModel {
   @Field(() => Int) totpEnabled: number;
   @Field(() => Int, { description: 'accounts whose code checks are locked right now' }) lockedNow: number;
   @Field(() => Int, { description: 'accounts with 2 or fewer unused backup codes' }) lowBackupCodes: number;
+  @Field(() => [SsoProviderCountModel], { description: 'linked accounts per configured provider' }) ssoLinked: SsoProviderCountModel[];
 }

@@ -1,0 +1,65 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { SsoProviderKind } from '../sso-provider-kind';
+import type { ProviderView } from '../sso-providers.service';
+
+registerEnumType(SsoProviderKind, { name: 'SsoProviderKind' });
+
+/** A provider as the login page and the settings page see it. */
+@ObjectType('SsoProvider')
+export class SsoProviderModel {
+  @Field(() => ID) id: string;
+  @Field(() => SsoProviderKind) kind: SsoProviderKind;
+  @Field() displayName: string;
+
+  static from(p: { id: string; kind: SsoProviderKind; displayName: string }): SsoProviderModel {
+    return Object.assign(new SsoProviderModel(), { id: p.id, kind: p.kind, displayName: p.displayName });
+  }
+}
+
+@ObjectType('SsoConnection')
+export class SsoConnectionModel {
+  @Field(() => SsoProviderModel) provider: SsoProviderModel;
+  @Field(() => String, { nullable: true, description: 'the `email` claim, else `preferred_username`' })
+  email: string | null;
+  @Field() linkedAt: Date;
+
+  static from(c: { provider: { id: string; kind: SsoProviderKind; displayName: string }; email: string | null; linkedAt: Date }): SsoConnectionModel {
+    return Object.assign(new SsoConnectionModel(), { provider: SsoProviderModel.from(c.provider), email: c.email, linkedAt: c.linkedAt });
+  }
+}
+
+/** The admin's view of a provider; the client secret is never returned. */
+@ObjectType('SsoProviderConfig')
+export class SsoProviderConfigModel {
+  @Field(() => ID) id: string;
+  @Field(() => SsoProviderKind) kind: SsoProviderKind;
+  @Field() displayName: string;
+  @Field() clientId: string;
+  @Field() issuer: string;
+  @Field(() => String, { nullable: true }) tenant: string | null;
+  @Field() enabled: boolean;
+  @Field() requireTwoFactor: boolean;
+  @Field({ description: 'what the admin registers at the provider' }) redirectUri: string;
+  @Field(() => [String], { description: 'OFFICE365 common/organizations: accepted tenant ids (empty: any)' })
+  allowedTenants: string[];
+
+  static from(v: ProviderView): SsoProviderConfigModel {
+    return Object.assign(new SsoProviderConfigModel(), {
+      id: v.id,
+      kind: v.kind,
+      displayName: v.displayName,
+      clientId: v.clientId,
+      issuer: v.issuer,
+      tenant: v.tenant,
+      enabled: v.enabled,
+      requireTwoFactor: v.requireTwoFactor,
+      redirectUri: v.redirectUri,
+      allowedTenants: v.allowedTenants,
+    });
+  }
+}
+
+@ObjectType('SsoRedirect')
+export class SsoRedirectModel {
+  @Field() authorizationUrl: string;
+}

@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { IsNull, LessThan, MoreThan, Repository } from 'typeorm';
+import { CryptoService } from '../../common/crypto/crypto.service';
+import { randomToken, sha256 } from '../../common/crypto/tokens';
+import { SsoFlowEntity, SsoFlowPurpose } from '../sso-flow.entity';
+import { ssoConfig } from '../sso.config';
+
+/** What a flow carries from its start to its callback (passport's "app state"). */
+export interface FlowIntent {
+  purpose: SsoFlowPurpose;
+  userId?: string | null;
+  sessionId?: string | null;
+}
+
+/** What the start of a flow hands to the strategy: the intent plus the PKCE verifier to keep. */
+export interface FlowStart extends FlowIntent {
+  codeVerifier: string;
+}
+
+export interface ConsumedFlow {
+  /** True only for the one request that consumed a live row. */
+  ok: boolean;
+  /** The row the handle names (even when used or expired): its purpose picks the error page. */
+  flow: SsoFlowEntity | null;
+}
+
+/** The rows behind the `state` parameter: one per authorization request, single use, expiring. */
+@Injectable()
+export class SsoFlowsService {
+  constructor(
+    @InjectRepository(SsoFlowEntity) private readonly flows: Repository<SsoFlowEntity>,
+    @Inject(ssoConfig.KEY) private readonly config: ConfigType<typeof ssoConfig>,
+    private readonly crypto: CryptoService,
+  ) {}
+
+  /** Returns the `state` handle to send; only its hash is stored. */
+  async create(providerId: string, nonce: string, start: FlowStart): Promise<string> {
+    const handle = randomToken(32);
+    const now = new Date();
+    const id = randomUUID();
+    await this.flows.insert({
+      id,
+      providerId,
+      stateHash: sha256(handle),
+      nonce,
+      codeVerifierSealed: this.crypto.encrypt(start.codeVerifier, id),
+      purpose: start.purpose,
+      userId: start.userId ?? null,
+      sessionId: start.sessionId ?? null,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + this.config.flowTtlSeconds * 1000),
+      consumedAt: null,
+    });
+    // Housekeeping: rows an hour past their expiry are of no use, not even to name a replay's page.
+    await this.flows.delete({ expiresAt: LessThan(new Date(now.getTime() - 3600_000)) });
+    return handle;
+  }
+
+  codeVerifierOf(flow: SsoFlowEntity): string {
+    return this.crypto.decrypt(flow.codeVerifierSealed, flow.id);
+  }
+
+  /** One conditional UPDATE decides: a replayed or concurrent callback finds the row used. */
+  async consume(providerId: string, handle: unknown): Promise<ConsumedFlow> {
+    if (typeof handle !== 'string' || !handle || handle.length > 128) return { ok: false, flow: null };
+    const stateHash = sha256(handle);
+    const now = new Date();
+    const res = await this.flows.update(
+      { stateHash, providerId, consumedAt: IsNull(), expiresAt: MoreThan(now) },
+      { consumedAt: now },
+    );
+    const flow = await this.flows.findOneBy({ stateHash });
+    if (!flow || flow.providerId !== providerId) return { ok: false, flow: null };
+    return { ok: res.affected === 1, flow };
+  }
+}

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { EntityManager, In, QueryFailedError, Repository } from 'typeorm';
+import { SsoIdentityEntity } from './sso-identity.entity';
+import { SsoProviderKind } from './sso-provider-kind';
+import { SsoError } from './sso.errors';
+
+/** What `User.security.ssoConnections` shows (resolved by the account-security module). */
+export interface SsoConnectionView {
+  provider: { id: string; kind: SsoProviderKind; displayName: string };
+  email: string | null;
+  linkedAt: Date;
+}
+
+export function isUniqueViolation(e: unknown): boolean {
+  const code = (e as QueryFailedError & { driverError?: { code?: string } })?.driverError?.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** Links between provider identities and accounts. */
+@Injectable()
+export class SsoIdentitiesService {
+  constructor(@InjectRepository(SsoIdentityEntity) private readonly identities: Repository<SsoIdentityEntity>) {}
+
+  private repo(em?: EntityManager): Repository<SsoIdentityEntity> {
+    return em ? em.getRepository(SsoIdentityEntity) : this.identities;
+  }
+
+  findByKey(providerId: string, subject: string, em?: EntityManager): Promise<SsoIdentityEntity | null> {
+    return this.repo(em).findOneBy({ providerId, subject });
+  }
+
+  findForUser(userId: string, providerId: string): Promise<SsoIdentityEntity | null> {
+    return this.identities.findOneBy({ userId, providerId });
+  }
+
+  async linkedUserIds(providerId: string): Promise<string[]> {
+    return (await this.identities.find({ where: { providerId }, select: { userId: true } })).map((i) => i.userId);
+  }
+
+  /**
+   * Links an identity to an account. Idempotent for the same account; refused (CONFLICT) when
+   * the identity belongs to another account or the account already has another identity of
+   * this provider. The unique indexes decide between concurrent attempts.
+   */
+  async link(userId: string, providerId: string, subject: string, email: string | null, em?: EntityManager): Promise<{ identity: SsoIdentityEntity; created: boolean }> {
+    const repo = this.repo(em);
+    const existing = await repo.findOneBy({ providerId, subject });
+    if (existing) {
+      if (existing.userId !== userId) throw SsoError.identityAlreadyLinked();
+      return { identity: existing, created: false };
+    }
+    if (await repo.existsBy({ userId, providerId })) throw SsoError.identityAlreadyLinked();
+    const identity: SsoIdentityEntity = { id: randomUUID(), providerId, userId, subject, email, linkedAt: new Date(), lastLoginAt: null };
+    try {
+      await repo.insert(identity);
+    } catch (e) {
+      if (isUniqueViolation(e)) throw SsoError.identityAlreadyLinked();
+      throw e;
+    }
+    return { identity, created: true };
+  }
+
+  async unlink(userId: string, providerId: string): Promise<SsoIdentityEntity> {
+    const identity = await this.identities.findOneBy({ userId, providerId });
+    if (!identity) throw SsoError.connectionNotFound();
+    const res = await this.identities.delete({ id: identity.id });
+    if (res.affected === 0) throw SsoError.connectionNotFound();
+    return identity;
+  }
+
+  /** A sign-in through the identity: remember when, and the email the provider shows now. */
+  async touchLogin(identity: SsoIdentityEntity, email: string | null): Promise<void> {
+    await this.identities.update({ id: identity.id }, { lastLoginAt: new Date(), ...(email && email !== identity.email ? { email } : {}) });
+  }
+
+  /** `id IN (…)` condition for the admin user list: accounts linked to this provider. */
+  userCondition(providerId: string): { sql: string; params: Record<string, unknown> } {
+    return { sql: 'id IN (SELECT user_id FROM sso_identities WHERE provider_id = :ssoProviderId)', params: { ssoProviderId: providerId } };
+  }
+
+  /** Linked accounts per provider, for the dashboard. */
+  async linkCounts(): Promise<Map<string, number>> {
+    const rows: Array<{ providerId: string; n: string }> = await this.identities
+      .createQueryBuilder('i')
+      .select('i.provider_id', 'providerId')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('i.provider_id')
+      .getRawMany();
+    return new Map(rows.map((r) => [r.providerId, Number(r.n)]));
+  }
+
+  /** Every account's connections, in one query (JOIN on the provider), oldest link first. */
+  async connectionsFor(userIds: string[]): Promise<Map<string, SsoConnectionView[]>> {
+    const result = new Map<string, SsoConnectionView[]>(userIds.map((id) => [id, []]));
+    if (!userIds.length) return result;
+    const rows = await this.identities.find({
+      where: { userId: In([...new Set(userIds)]) },
+      relations: { provider: true },
+      order: { linkedAt: 'ASC', id: 'ASC' },
+    });
+    for (const row of rows) {
+      if (!row.provider) continue;
+      result.get(row.userId)?.push({
+        provider: { id: row.provider.id, kind: row.provider.kind, displayName: row.provider.displayName },
+        email: row.email,
+        linkedAt: row.linkedAt,
+      });
+    }
+    return result;
+  }
+}
