@@ -221,6 +221,15 @@ describe('single sign-on', () => {
       expect(codeOf(await t.gql.fail(LINK_PROVIDER, { providerId: p.id }))).toBe('UNAUTHENTICATED');
     });
 
+    it('a link flow whose session ended meanwhile (logout) links nothing', async () => {
+      const p = await google();
+      const a = await createAgent(t);
+      const { linkProvider } = await a.client.ok(LINK_PROVIDER, { providerId: p.id });
+      await a.client.ok('mutation { logout }');
+      expect(await browser().run(linkProvider.authorizationUrl, { login: `gone-${rand()}` })).toBe(`${WEB}/settings/sso?error=invalid_state`);
+      expect(await identities(a.id)).toEqual([]);
+    });
+
     it('me.security.ssoConnections shows the provider and the email at the provider', async () => {
       const p = await google({ displayName: 'Google Connections' });
       const a = await createAgent(t);

@@ -48,6 +48,12 @@ export class SessionsService {
     return session;
   }
 
+  /** Whether a session (by id) is still live for this user: not revoked, not expired. */
+  async isLive(sessionId: string, userId: string): Promise<boolean> {
+    const s = await this.sessions.findOneBy({ id: sessionId, userId });
+    return !!s && !s.revokedAt && s.expiresAt.getTime() > Date.now();
+  }
+
   isRecent(recentAuthAt: Date): boolean {
     return Date.now() - recentAuthAt.getTime() < this.config.recentAuthSeconds * 1000;
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import type { Request } from 'express';
 import { EntityManager } from 'typeorm';
+import { SessionsService } from '../auth/sessions.service';
 import { AuthService } from '../auth/auth.service';
 import { LoginOutcome } from '../auth/login-outcome';
 import { PendingActionRegistry } from '../auth/pending-actions';
@@ -52,6 +53,7 @@ export class SsoService implements OnModuleInit {
     private readonly users: UsersService,
     private readonly notifier: SecurityNotifier,
     private readonly pendingActions: PendingActionRegistry,
+    private readonly sessions: SessionsService,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
@@ -109,6 +111,10 @@ export class SsoService implements OnModuleInit {
   private async finishLink(provider: SsoProviderEntity, identity: VerifiedIdentity, intent: FlowIntent, meta: RequestMeta): Promise<string> {
     const user = intent.userId ? await this.users.findById(intent.userId) : null;
     if (!user) throw new SsoFlowError('invalid_state', 'link flow without a live account');
+    // Signed out (or reset by an admin) since linkProvider: the link must not happen.
+    if (!intent.sessionId || !(await this.sessions.isLive(intent.sessionId, user.id))) {
+      throw new SsoFlowError('invalid_state', 'the session that started the link has ended');
+    }
     let created: boolean;
     try {
       ({ created } = await this.identities.link(user.id, provider.id, identity.subject, identity.email));
