@@ -34,16 +34,18 @@ export class CodeVerifier {
   }
 
   async verify(userId: string, method: TwoFactorMethod, code: string, purpose: EmailCodePurpose, meta: RequestMeta, challengeId: string | null = null): Promise<VerifiedFactor> {
-    await this.twoFactor.assertNotLocked(userId);
-    if (!(await this.availableMethods(userId)).includes(method)) throw AuthError.methodNotAvailable();
+    const state = await this.twoFactor.checkableState(userId);
+    const on = { [TwoFactorMethod.EMAIL]: state.email, [TwoFactorMethod.TOTP]: state.totp, [TwoFactorMethod.BACKUP_CODE]: state.email || state.totp };
+    if (!on[method]) throw AuthError.methodNotAvailable();
     switch (method) {
       case TwoFactorMethod.EMAIL:
-        await this.twoFactor.verifyEmailCode(userId, purpose, code, meta, challengeId);
+        await this.twoFactor.verifyEmailCode(userId, purpose, code, meta, challengeId, state);
         return { method };
       case TwoFactorMethod.TOTP:
-        await this.twoFactor.verifyTotpCode(userId, code, meta);
+        await this.twoFactor.verifyTotpCode(userId, code, meta, state);
         return { method };
       case TwoFactorMethod.BACKUP_CODE: {
+        // No code left also ends here: redemption finds nothing to use.
         const left = await this.backupCodes.redeem(userId, code);
         if (left === null) {
           await this.twoFactor.recordFailure(userId, meta, 'wrong or used backup code');

@@ -28,6 +28,12 @@ export interface TotpEnrollment {
   otpauthUrl: string;
   qrCodeDataUrl: string;
 }
+export interface CheckableState {
+  row: TwoFactorSettingsEntity | null;
+  email: boolean;
+  totp: boolean;
+}
+
 export interface MethodsState {
   emailEnabledAt: Date | null;
   totpEnabledAt: Date | null;
@@ -109,9 +115,18 @@ export class TwoFactorService {
 
   /** TOO_MANY_ATTEMPTS while the account's code checks are locked. */
   async assertNotLocked(userId: string): Promise<void> {
+    await this.checkableState(userId);
+  }
+
+  /**
+   * One read for a code check: TOO_MANY_ATTEMPTS while locked, else which methods are on.
+   * Callers pass the result on, so a check reads the settings row once.
+   */
+  async checkableState(userId: string): Promise<CheckableState> {
     const r = await this.settings.findOneBy({ userId });
     const until = r?.lockedUntil?.getTime() ?? 0;
     if (until > Date.now()) throw tooManyAttempts((until - Date.now()) / 1000, 'Too many wrong codes; code checks are locked for a while');
+    return { row: r, email: !!r?.emailEnabledAt, totp: !!r?.totpEnabledAt };
   }
 
   /** Counts a failed code check; the 10th in a row locks code checks for 15 minutes. */
@@ -133,7 +148,7 @@ export class TwoFactorService {
   }
 
   async recordSuccess(userId: string, em?: EntityManager): Promise<void> {
-    await this.row(userId, em);
+    // The row exists: a factor was just verified against it.
     const repo = em ? em.getRepository(TwoFactorSettingsEntity) : this.settings;
     await repo.update({ userId }, { failedCount: 0, lastTwoFactorAt: new Date() });
   }
@@ -203,8 +218,8 @@ export class TwoFactorService {
    * Checks an emailed code. Wrong: INVALID_CODE (and the 5th wrong try kills the code). Expired,
    * superseded, used or dead: CODE_EXPIRED. Failures count against the account.
    */
-  async verifyEmailCode(userId: string, purpose: EmailCodePurpose, code: string, meta: RequestMeta, challengeId: string | null = null): Promise<void> {
-    await this.assertNotLocked(userId);
+  async verifyEmailCode(userId: string, purpose: EmailCodePurpose, code: string, meta: RequestMeta, challengeId: string | null = null, checked?: CheckableState): Promise<void> {
+    if (!checked) await this.assertNotLocked(userId);
     const latest = await this.codes.findOne({ where: { userId, purpose }, order: { createdAt: 'DESC', id: 'DESC' } });
     const live = latest && !latest.consumedAt && latest.expiresAt.getTime() > Date.now() && (challengeId === null || latest.challengeId === challengeId);
     if (!latest || !live) {
@@ -308,9 +323,8 @@ export class TwoFactorService {
   }
 
   /** Verifies a TOTP code of the enabled secret, refusing any step already accepted (replay). */
-  async verifyTotpCode(userId: string, code: string, meta: RequestMeta): Promise<void> {
-    await this.assertNotLocked(userId);
-    const r = await this.settings.findOneBy({ userId });
+  async verifyTotpCode(userId: string, code: string, meta: RequestMeta, checked?: CheckableState): Promise<void> {
+    const r = (checked ?? (await this.checkableState(userId))).row;
     if (!r?.totpEnabledAt || !r.totpSecret) throw TwoFactorError.notEnabled('The authenticator app');
     const step = verifyTotp(this.crypto.decrypt(r.totpSecret, `totp:${userId}`), code.trim());
     if (step !== null) {
