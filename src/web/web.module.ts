@@ -1,0 +1,69 @@
+import { Logger, MiddlewareConsumer, Module, NestModule, OnModuleInit, RequestMethod } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { join } from 'node:path';
+import { findWebDist, PAGE_HEADERS } from './web-dist';
+
+/** Paths that belong to the API, never to the pages (no SPA fallback there). */
+const API_PATH = /^\/(graphql|auth|health)(\/|$)/;
+
+/** What Apollo would treat as a browser navigation (its landing-page rule): HTML preferred over JSON. */
+export function prefersHtml(req: Request): boolean {
+  return req.accepts(['application/json', 'application/graphql-response+json', 'multipart/mixed', 'text/html']) === 'text/html';
+}
+
+function sendPage(res: Response, file: string, next: NextFunction) {
+  res.set(PAGE_HEADERS);
+  res.sendFile(file, { dotfiles: 'deny' }, (err) => err && next(err));
+}
+
+/**
+ * Serves the web pages (the Vite build in web/dist) at `/`, with the SPA fallback (index.html
+ * for unknown page paths), and the offline GraphQL IDE for browser navigations to GET /graphql.
+ * Apollo keeps answering every GraphQL request (GET or POST) that does not prefer HTML.
+ *
+ * Plain express.static instead of @nestjs/serve-static: the fallback here only answers HTML
+ * navigations outside the API paths, and no global error handler is added (serve-static's turns
+ * any error on its excluded paths into a 404).
+ */
+@Module({})
+export class WebModule implements NestModule, OnModuleInit {
+  private readonly logger = new Logger('Web');
+  private readonly dist = findWebDist();
+
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  /** Runs before Apollo's middleware (module middleware is registered before onModuleInit). */
+  configure(consumer: MiddlewareConsumer): void {
+    const ide = join(this.dist.dir, 'graphql.html');
+    consumer
+      .apply((req: Request, res: Response, next: NextFunction) => (this.dist.built && prefersHtml(req) ? sendPage(res, ide, next) : next()))
+      .forRoutes({ path: 'graphql', method: RequestMethod.GET });
+  }
+
+  /** Registered after the controllers' routes, so a controller always wins over a page. */
+  onModuleInit(): void {
+    if (!this.dist.built) {
+      this.logger.warn(`The web pages are not built (${this.dist.dir} is missing): / and the GraphQL IDE are not served. Run "npm run build:web".`);
+      return;
+    }
+    const app = this.adapterHost.httpAdapter.getInstance<express.Express>();
+    const index = join(this.dist.dir, 'index.html');
+    const assets = express.static(this.dist.dir, {
+      index: false,
+      dotfiles: 'ignore',
+      fallthrough: true,
+      setHeaders: (res, path) => {
+        if (path.includes(`${join(this.dist.dir, 'assets')}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        else if (path.endsWith('.html')) res.set(PAGE_HEADERS);
+      },
+    });
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATH.test(req.path)) return next();
+      assets(req, res, () => {
+        if (req.path.startsWith('/assets/') || req.accepts(['json', 'html']) !== 'html') return next();
+        sendPage(res, index, next);
+      });
+    });
+  }
+}

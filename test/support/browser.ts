@@ -1,0 +1,130 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+
+const ROOT = join(__dirname, '..', '..');
+const WEB = join(ROOT, 'web');
+export const ARTIFACTS = join(ROOT, 'test', 'artifacts', 'ui');
+
+function newestMtime(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...readdirSync(path).map((f) => newestMtime(join(path, f))));
+}
+
+function isFresh(): boolean {
+  try {
+    const built = statSync(join(WEB, 'dist', 'index.html')).mtimeMs;
+    statSync(join(WEB, 'dist', 'graphql.html'));
+    const sources = Math.max(...['src', 'index.html', 'graphql.html', 'vite.config.mts', 'tsconfig.json'].map((f) => newestMtime(join(WEB, f))));
+    return built >= sources;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Builds web/dist (npm run build:web) when it is missing or older than its sources, once across
+ * parallel jest workers (a lock directory), so `npm test` works on a clean clone.
+ */
+export async function ensureWebBuild(): Promise<void> {
+  if (isFresh()) return;
+  mkdirSync(join(ROOT, 'test', 'artifacts'), { recursive: true });
+  const lock = join(ROOT, 'test', 'artifacts', '.web-build.lock');
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`web build lock ${lock} held for 2 minutes: remove it`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    if (isFresh()) return;
+    const r = spawnSync('npm', ['run', '--silent', 'build:web'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    if (r.status !== 0) throw new Error(`npm run build:web failed:\n${r.stdout}\n${r.stderr}`);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Debian's chromium (installed by .ci/run when missing), headless, no background traffic. */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run', '--disable-component-update', '--disable-sync', ...extraArgs],
+  });
+}
+
+/** A full-page screenshot in test/artifacts/ui/<name>.png (gitignored). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Browser contexts for one spec. Each page reports its script errors; a request from one of the
+ * app's pages to anywhere but the allowed origins (the app, a test IdP) is refused and recorded:
+ * the pages use no CDN. (Third-party pages, such as the IdP's own login page, are not judged.)
+ */
+export class UiHarness {
+  readonly pageErrors: string[] = [];
+  readonly offsite: string[] = [];
+  private readonly contexts: BrowserContext[] = [];
+
+  constructor(
+    private readonly browser: Browser,
+    private readonly baseURL: string,
+    private readonly allow: string[] = [],
+  ) {}
+
+  async newPage(options: BrowserContextOptions = {}): Promise<Page> {
+    const ctx = await this.browser.newContext({ baseURL: this.baseURL, acceptDownloads: true, ...options });
+    this.contexts.push(ctx);
+    ctx.setDefaultTimeout(10_000);
+    const allowed = [this.baseURL, ...this.allow];
+    await ctx.route('**/*', (route) => {
+      const req = route.request();
+      const url = req.url();
+      if (allowed.some((origin) => url.startsWith(`${origin}/`))) return route.continue();
+      let from = '';
+      try {
+        from = req.frame().url();
+      } catch {
+        // a request without a frame (service worker): judged as the app's
+      }
+      if (req.isNavigationRequest() || from.startsWith(this.baseURL) || !from) this.offsite.push(url);
+      return route.abort();
+    });
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => this.pageErrors.push(`${page.url()}: ${e}`));
+    return page;
+  }
+
+  /** For afterEach: the errors and off-site requests since the last call. */
+  takeProblems(): { pageErrors: string[]; offsite: string[] } {
+    return { pageErrors: this.pageErrors.splice(0), offsite: this.offsite.splice(0) };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.contexts.map((c) => c.close().catch(() => undefined)));
+  }
+}
+
+// Functions, not strings, run in the page (the pages' CSP forbids eval); no DOM lib here, hence `any`.
+
+/** Waits until keyboard focus is on the element whose text is `text` (a step heading). */
+export function focusedOn(page: Page, text: string): Promise<unknown> {
+  return page.waitForFunction((t) => ((globalThis as any).document.activeElement?.textContent ?? '').trim() === t, text, { timeout: 5000 });
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}

@@ -1,0 +1,68 @@
+/** The one way the pages talk to the service: POST /graphql, JSON, Bearer token from sessionStorage. */
+const TOKEN_KEY = 'cloudcx.token';
+
+export const session = {
+  get token(): string | null {
+    return sessionStorage.getItem(TOKEN_KEY);
+  },
+  set(token: string): void {
+    sessionStorage.setItem(TOKEN_KEY, token);
+  },
+  clear(): void {
+    sessionStorage.removeItem(TOKEN_KEY);
+  },
+};
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+}
+
+interface GqlError {
+  message: string;
+  extensions?: { code?: string; retryAfterSeconds?: number };
+}
+
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch('/graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(session.token ? { authorization: `Bearer ${session.token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch {
+    throw new ApiError('The service cannot be reached. Check your connection and try again.', 'NETWORK');
+  }
+  let body: { data?: T; errors?: GqlError[] };
+  try {
+    body = await res.json();
+  } catch {
+    throw new ApiError(`The service answered with an error (HTTP ${res.status}). Try again.`, 'HTTP');
+  }
+  const err = body.errors?.[0];
+  if (err) {
+    const code = err.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+    if (code === 'UNAUTHENTICATED' && session.token && !/Invalid email or password/.test(err.message)) onSessionEnded();
+    throw new ApiError(err.message, code, err.extensions?.retryAfterSeconds);
+  }
+  return body.data as T;
+}
+
+let sessionEndedHandler: () => void = () => undefined;
+export function onSessionEnd(handler: () => void): void {
+  sessionEndedHandler = handler;
+}
+function onSessionEnded() {
+  session.clear();
+  sessionEndedHandler();
+}

@@ -1,0 +1,319 @@
+import { gql } from '../api';
+import { eventsList, table, text } from '../components';
+import { busy, button, field, focusHeading, formatDate, h, messageBox, replace, select, uid } from '../dom';
+import { describeError } from '../messages';
+import {
+  ADMIN_SSO, CONFIGURE_SSO, OVERVIEW, REMOVE_SSO, RESET_2FA, UNLOCK, USER_DETAIL, USER_EVENTS, USER_SSO, USERS,
+  type Connection, type ProviderKind, type SecurityEvent, type SsoConnection, type SsoProviderConfig, type User,
+} from '../ops';
+import { route, type Ctx } from '../router';
+
+const subnav = (current: 'users' | 'sso') =>
+  h('nav', { class: 'subnav', 'aria-label': 'Admin console' },
+    h('a', { href: '/admin', 'data-link': true, 'aria-current': current === 'users' ? 'page' : null }, 'Overview and users'),
+    h('a', { href: '/admin/sso', 'data-link': true, 'aria-current': current === 'sso' ? 'page' : null }, 'SSO providers'));
+
+const methodsOf = (u: User) => {
+  const m = [u.security.email.enabled && 'Email', u.security.totp.enabled && 'App'].filter(Boolean);
+  return m.length ? m.join(', ') : 'Off';
+};
+const isLocked = (u: User) => !!u.security.lockedUntil && new Date(u.security.lockedUntil).getTime() > Date.now();
+
+route(/^\/admin$/, 'admin', (ctx) => {
+  const overview = h('div', { class: 'stats' }, h('p', { class: 'hint' }, 'Loading…'));
+  replace(ctx.main,
+    h('h1', null, 'Admin console'),
+    subnav('users'),
+    h('section', { 'aria-labelledby': 'ov-h', class: 'card' }, h('h2', { id: 'ov-h' }, 'Security overview'), overview),
+    usersSection(ctx),
+  );
+  void (async () => {
+    try {
+      const { securityOverview: o } = await gql<{ securityOverview: Record<string, number> }>(OVERVIEW);
+      const stat = (label: string, value: number) => h('div', { class: 'stat' }, h('dt', null, label), h('dd', null, String(value)));
+      replace(overview, h('dl', null,
+        stat('Users', o.users),
+        stat('Two-factor on', o.twoFactorEnabled),
+        stat('Email codes', o.emailEnabled),
+        stat('Authenticator app', o.totpEnabled),
+        stat('Locked now', o.lockedNow),
+        stat('2 or fewer backup codes', o.lowBackupCodes),
+      ));
+    } catch (e) {
+      replace(overview, h('p', { class: 'message error', role: 'alert' }, describeError(e)));
+    }
+  })();
+});
+
+function usersSection(ctx: Ctx): HTMLElement {
+  const PAGE = 20;
+  const msg = messageBox();
+  const results = h('div', { 'aria-live': 'polite' });
+  const search = field('Search', { name: 'search', type: 'search', placeholder: 'Name or email' });
+  const twoFactor = select('Two-factor', 'twoFactor', [['', 'Any'], ['true', 'On'], ['false', 'Off']]);
+  const method = select('Method', 'method', [['', 'Any'], ['EMAIL', 'Email codes'], ['TOTP', 'Authenticator app']]);
+  const locked = select('Locked', 'locked', [['', 'Any'], ['true', 'Locked now'], ['false', 'Not locked']]);
+  const lowCodes = field('Backup codes at most', { name: 'backupCodesRemainingAtMost', type: 'number', min: 0, max: 10, inputmode: 'numeric' });
+  let cursors: Array<string | null> = [null]; // start cursor of each page seen
+  let pageIndex = 0;
+
+  const vars = () => ({
+    search: search.input.value.trim() || null,
+    twoFactorEnabled: twoFactor.input.value ? twoFactor.input.value === 'true' : null,
+    method: method.input.value || null,
+    locked: locked.input.value ? locked.input.value === 'true' : null,
+    backupCodesRemainingAtMost: lowCodes.input.value === '' ? null : Number(lowCodes.input.value),
+    first: PAGE,
+    after: cursors[pageIndex],
+  });
+
+  const load = async () => {
+    msg.clear();
+    try {
+      const { users } = await gql<{ users: Connection<User> & { totalCount: number } }>(USERS, vars());
+      if (!ctx.alive()) return;
+      if (users.pageInfo.hasNextPage) cursors[pageIndex + 1] = users.pageInfo.endCursor;
+      const from = pageIndex * PAGE + 1;
+      const rows = users.edges.map(({ node: u }) => [
+        h('a', { href: `/admin/users/${encodeURIComponent(u.id)}`, 'data-link': true }, u.displayName),
+        text(u.email),
+        text(u.role === 'ADMIN' ? 'Admin' : 'Agent'),
+        text(methodsOf(u)),
+        text(u.security.twoFactorEnabled ? `${u.security.backupCodes.remaining} of ${u.security.backupCodes.total}` : '—'),
+        text(isLocked(u) ? `Until ${formatDate(u.security.lockedUntil)}` : 'No'),
+        text(formatDate(u.lastLoginAt)),
+      ]);
+      replace(results,
+        h('p', null, users.totalCount ? `Showing ${from}–${from + users.edges.length - 1} of ${users.totalCount} users.` : 'No users match these filters.'),
+        rows.length ? table('Users', ['Name', 'Email', 'Role', 'Two-factor', 'Backup codes', 'Locked', 'Last sign-in'], rows, { hideCaption: true }) : null,
+        h('div', { class: 'actions' },
+          pageIndex > 0 ? button('Previous page', () => { pageIndex--; void load(); }, { class: 'secondary' }) : null,
+          users.pageInfo.hasNextPage ? button('Next page', () => { pageIndex++; void load(); }, { class: 'secondary' }) : null,
+        ),
+      );
+    } catch (e) {
+      msg.error(describeError(e));
+    }
+  };
+
+  const form: HTMLFormElement = h('form', {
+    class: 'filters',
+    role: 'search',
+    'aria-label': 'Filter users',
+    onsubmit: (e: Event) => {
+      e.preventDefault();
+      cursors = [null];
+      pageIndex = 0;
+      void busy(form, load);
+    },
+  }, search.wrap, twoFactor.wrap, method.wrap, locked.wrap, lowCodes.wrap, h('div', { class: 'field' }, h('button', { type: 'submit' }, 'Apply filters')));
+  void load();
+  return h('section', { 'aria-labelledby': 'users-h', class: 'card' }, h('h2', { id: 'users-h' }, 'Users'), form, msg.el, results);
+}
+
+route(/^\/admin\/users\/([^/]+)$/, 'admin', async (ctx) => {
+  const id = decodeURIComponent(ctx.match[1]);
+  const msg = messageBox();
+  const state = h('div');
+  const heading = h('h1', null, 'User');
+  const events = h('div');
+  const reason = h('textarea', { id: uid('reason'), name: 'reason', rows: 3, required: true, maxlength: 500, 'aria-describedby': 'reason-hint' });
+  const resetForm: HTMLFormElement = h('form', {
+    onsubmit: async (e: Event) => {
+      e.preventDefault();
+      msg.clear();
+      try {
+        const { resetTwoFactor } = await busy(resetForm, () => gql<{ resetTwoFactor: User }>(RESET_2FA, { userId: id, reason: reason.value.trim() }));
+        reason.value = '';
+        draw(resetTwoFactor);
+        msg.ok(`Two-factor authentication of ${resetTwoFactor.email} is reset: every method is off, backup codes are void, sessions are ended and the user was emailed.`);
+        msg.el.focus();
+      } catch (err) {
+        msg.error(describeError(err));
+      }
+    },
+  },
+    h('div', { class: 'field' },
+      h('label', { for: reason.id }, 'Reason'),
+      h('p', { id: 'reason-hint', class: 'hint' }, 'Recorded in the audit log and included in the email to the user. Confirm who asked, and how you checked it was them.'),
+      reason),
+    h('button', { type: 'submit', class: 'danger' }, 'Reset two-factor'),
+  );
+  msg.el.setAttribute('tabindex', '-1');
+
+  const draw = (u: User) => {
+    heading.textContent = u.displayName;
+    const s = u.security;
+    const row = (k: string, v: string) => [h('dt', null, k), h('dd', null, v)];
+    replace(state,
+      h('p', null, `${u.email} · ${u.role === 'ADMIN' ? 'Admin' : 'Agent'} · created ${formatDate(u.createdAt)} · last sign-in ${formatDate(u.lastLoginAt)}`),
+      h('dl', { class: 'facts' },
+        row('Two-factor', s.twoFactorEnabled ? 'On' : 'Off'),
+        row('Email codes', s.email.enabled ? `On since ${formatDate(s.email.enabledAt)}` : 'Off'),
+        row('Authenticator app', s.totp.enabled ? `On since ${formatDate(s.totp.enabledAt)}` : 'Off'),
+        row('Backup codes', s.backupCodes.total ? `${s.backupCodes.remaining} of ${s.backupCodes.total} unused` : 'None'),
+        row('Last second-factor check', formatDate(s.lastTwoFactorAt)),
+        row('Code checks locked', isLocked(u) ? `Until ${formatDate(s.lockedUntil)}` : 'No'),
+        h('dt', null, 'Single sign-on'), h('dd', { 'data-sso': true }, '…'),
+      ),
+      isLocked(u)
+        ? h('p', null, button('Unlock', async (ev) => {
+            msg.clear();
+            try {
+              const { unlockAccount } = await busy(ev.currentTarget as HTMLElement, () => gql<{ unlockAccount: User }>(UNLOCK, { userId: id }));
+              draw(unlockAccount);
+              msg.ok('Code checks are unlocked.');
+            } catch (err) {
+              msg.error(describeError(err));
+            }
+          }))
+        : null,
+    );
+    void drawSso(state.querySelector<HTMLElement>('[data-sso]')!);
+    replace(events, eventsList(`Security events of ${u.email}`, async (after) =>
+      (await gql<{ securityEvents: Connection<SecurityEvent> }>(USER_EVENTS, { userId: id, first: 20, after })).securityEvents, { showActor: true }));
+  };
+  const drawSso = async (dd: HTMLElement) => {
+    try {
+      const r = await gql<{ user: { security: { ssoConnections: SsoConnection[] } } | null }>(USER_SSO, { id });
+      const list = r.user?.security.ssoConnections ?? [];
+      dd.textContent = list.length ? list.map((c) => `${c.provider.displayName} (${c.email ?? 'no email'})`).join(', ') : 'None';
+    } catch {
+      dd.textContent = 'Not available';
+    }
+  };
+
+  replace(ctx.main, h('p', null, h('a', { href: '/admin', 'data-link': true }, '← All users')), heading, msg.el);
+  let user: User | null;
+  try {
+    user = (await gql<{ user: User | null }>(USER_DETAIL, { id })).user;
+  } catch (e) {
+    return msg.error(describeError(e));
+  }
+  if (!ctx.alive()) return;
+  if (!user) {
+    heading.textContent = 'User not found';
+    return;
+  }
+  ctx.main.append(
+    h('section', { class: 'card', 'aria-labelledby': 'state-h' }, h('h2', { id: 'state-h' }, 'Security state'), state),
+    h('section', { class: 'card', 'aria-labelledby': 'reset-h' },
+      h('h2', { id: 'reset-h' }, 'Reset two-factor'),
+      h('p', null, 'For a user who lost every factor: turns every method off, voids the backup codes, signs the user out everywhere and emails them. They can sign in with their password and set up two-factor again.'),
+      resetForm),
+    h('section', { class: 'card', 'aria-labelledby': 'ev-h' }, h('h2', { id: 'ev-h' }, 'Security events'), events),
+  );
+  draw(user);
+});
+
+const KIND_LABEL: Record<ProviderKind, string> = { GOOGLE: 'Google', OFFICE365: 'Office 365', OIDC: 'OpenID Connect' };
+
+route(/^\/admin\/sso$/, 'admin', (ctx) => {
+  const msg = messageBox();
+  const list = h('div', null, h('p', { class: 'hint' }, 'Loading…'));
+  const editor = h('div');
+  const add = button('Add a provider', () => edit(null));
+  let providers: SsoProviderConfig[] = [];
+
+  const load = async () => {
+    try {
+      providers = (await gql<{ adminSsoProviders: SsoProviderConfig[] }>(ADMIN_SSO)).adminSsoProviders;
+    } catch (e) {
+      return msg.error(describeError(e));
+    }
+    if (!providers.length) return replace(list, h('p', null, 'No provider yet. Add one to show its sign-in button on the login page.'));
+    replace(list, table('SSO providers', ['Name', 'Kind', 'Status', 'Client ID', 'Redirect URI to register', 'Actions'], providers.map((p) => [
+      text(p.displayName),
+      text(KIND_LABEL[p.kind]),
+      text(`${p.enabled ? 'Enabled' : 'Disabled'}${p.requireTwoFactor ? ', asks for 2FA' : ''}`),
+      h('code', null, p.clientId),
+      h('code', { class: 'uri' }, p.redirectUri),
+      h('div', { class: 'actions' },
+        button('Edit', () => edit(p), { class: 'secondary', 'aria-label': `Edit ${p.displayName}` }),
+        button('Remove', () => remove(p), { class: 'danger', 'aria-label': `Remove ${p.displayName}` })),
+    ]), { hideCaption: true }));
+  };
+
+  const remove = (p: SsoProviderConfig) => {
+    msg.clear();
+    const title = h('h2', null, `Remove ${p.displayName}?`);
+    replace(editor, h('div', { class: 'card flow' }, title,
+      h('p', null, 'Its sign-in button disappears and the accounts connected to it can no longer sign in with it.'),
+      h('div', { class: 'actions' },
+        button('Remove', async (ev) => {
+          try {
+            await busy(ev.currentTarget as HTMLElement, () => gql(REMOVE_SSO, { id: p.id }));
+            replace(editor);
+            msg.ok(`${p.displayName} is removed.`);
+            await load();
+            focusHeading(msg.el);
+          } catch (e) {
+            msg.error(describeError(e));
+          }
+        }, { class: 'danger' }),
+        button('Cancel', () => { replace(editor); add.focus(); }, { class: 'secondary' }))));
+    focusHeading(title);
+  };
+
+  const edit = (p: SsoProviderConfig | null) => {
+    msg.clear();
+    const kind = select('Kind', 'kind', Object.entries(KIND_LABEL) as Array<[string, string]>, p?.kind ?? 'OIDC');
+    const displayName = field('Display name', { name: 'displayName', required: true, value: p?.displayName, placeholder: 'Google' }, 'Shown on the sign-in button.');
+    const clientId = field('Client ID', { name: 'clientId', required: true, value: p?.clientId, autocomplete: 'off' });
+    const clientSecret = field('Client secret', { name: 'clientSecret', type: 'password', autocomplete: 'new-password', required: !p }, p ? 'Leave empty to keep the stored secret.' : 'Stored encrypted; never shown again.');
+    const issuer = field('Issuer URL', { name: 'issuer', type: 'url', value: p?.issuer, placeholder: 'https://' }, 'Google: https://accounts.google.com (default). Office 365: built from the tenant. OpenID Connect: required.');
+    const tenant = field('Tenant (Office 365)', { name: 'tenant', value: p?.tenant ?? '', placeholder: 'organizations' }, 'common, organizations, or a tenant ID.');
+    const allowed = field('Allowed tenant IDs (Office 365)', { name: 'allowedTenants', placeholder: 'comma-separated', value: p?.allowedTenants?.join(', ') }, 'With common or organizations: accept only these tenants (empty: any).');
+    const enabledId = uid('enabled');
+    const tfaId = uid('tfa');
+    const enabled = h('input', { id: enabledId, type: 'checkbox', name: 'enabled', checked: p ? p.enabled : true });
+    const requireTwoFactor = h('input', { id: tfaId, type: 'checkbox', name: 'requireTwoFactor', checked: p?.requireTwoFactor ?? false });
+    const office = [tenant.wrap, allowed.wrap];
+    const syncKind = () => office.forEach((w) => (w.hidden = kind.input.value !== 'OFFICE365'));
+    kind.input.addEventListener('change', syncKind);
+    const title = h('h2', null, p ? `Edit ${p.displayName}` : 'Add a provider');
+    const form: HTMLFormElement = h('form', {
+      class: 'card flow',
+      onsubmit: async (e: Event) => {
+        e.preventDefault();
+        msg.clear();
+        const office365 = kind.input.value === 'OFFICE365';
+        const tenants = allowed.input.value.split(/[\s,]+/).filter(Boolean);
+        const input: Record<string, unknown> = {
+          ...(p ? { id: p.id } : {}),
+          kind: kind.input.value,
+          displayName: displayName.input.value.trim(),
+          clientId: clientId.input.value.trim(),
+          enabled: enabled.checked,
+          requireTwoFactor: requireTwoFactor.checked,
+        };
+        if (clientSecret.input.value) input.clientSecret = clientSecret.input.value;
+        if (issuer.input.value.trim()) input.issuer = issuer.input.value.trim();
+        if (office365 && tenant.input.value.trim()) input.tenant = tenant.input.value.trim();
+        if (office365) input.allowedTenants = tenants;
+        try {
+          const { configureSsoProvider: saved } = await busy(form, () => gql<{ configureSsoProvider: SsoProviderConfig }>(CONFIGURE_SSO, { input }));
+          replace(editor);
+          msg.ok(`${saved.displayName} is saved. Register this redirect URI at the provider: ${saved.redirectUri}`);
+          await load();
+          focusHeading(msg.el);
+        } catch (err) {
+          msg.error(describeError(err));
+        }
+      },
+    },
+      title,
+      kind.wrap, displayName.wrap, clientId.wrap, clientSecret.wrap, issuer.wrap, tenant.wrap, allowed.wrap,
+      h('div', { class: 'field check' }, enabled, h('label', { for: enabledId }, 'Enabled: show it on the sign-in page')),
+      h('div', { class: 'field check' }, requireTwoFactor, h('label', { for: tfaId }, 'Also ask for the account’s own two-factor method')),
+      p ? h('p', null, 'Redirect URI to register at the provider: ', h('code', { class: 'uri' }, p.redirectUri)) : h('p', { class: 'hint' }, 'The redirect URI to register is shown after saving.'),
+      h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save provider'), button('Cancel', () => { replace(editor); add.focus(); }, { class: 'secondary' })),
+    );
+    syncKind();
+    replace(editor, form);
+    focusHeading(title);
+  };
+
+  replace(ctx.main, h('h1', null, 'SSO providers'), subnav('sso'), msg.el, h('section', { class: 'card', 'aria-label': 'Configured providers' }, list, h('p', null, add)), editor);
+  void load();
+});

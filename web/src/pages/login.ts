@@ -1,0 +1,197 @@
+import { ApiError, gql, session } from '../api';
+import { busy, button, codeField, countdown, field, focusHeading, h, messageBox, replace } from '../dom';
+import { flash } from '../flash';
+import { describeError, METHOD_LABEL, ssoErrorSentence } from '../messages';
+import {
+  BIND_SSO, COMPLETE_SSO, LOGIN, SEND_LOGIN_CODE, SSO_PROVIDERS, VERIFY_CODE,
+  type AuthSession, type Challenge, type CodeDelivery, type LoginResult, type Method, type SsoProvider,
+} from '../ops';
+import { dropQuery, forgetUser, navigate, route, safeNext, type Ctx } from '../router';
+
+function signedIn(s: AuthSession, next: string) {
+  session.set(s.token);
+  forgetUser();
+  navigate(next, { replace: true });
+}
+
+function afterFirstFactor(ctx: Ctx, result: LoginResult, next: string, onSignedIn?: () => void) {
+  if (result.__typename === 'AuthSession') {
+    onSignedIn?.();
+    return signedIn(result, next);
+  }
+  twoFactorStep(ctx.main, result, (s) => {
+    onSignedIn?.();
+    signedIn(s, next);
+  });
+}
+
+route(/^\/login$/, 'public', async (ctx) => {
+  const next = safeNext(ctx.query.get('next'));
+  const error = ctx.query.get('error');
+  const msg = messageBox();
+  if (error) msg.error(ssoErrorSentence(error));
+  const email = field('Email', { name: 'email', type: 'email', autocomplete: 'username', required: true });
+  const password = field('Password', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+  const form: HTMLFormElement = h('form', {
+    class: 'card',
+    onsubmit: async (e: Event) => {
+      e.preventDefault();
+      msg.clear();
+      try {
+        const { login } = await busy(form, () => gql<{ login: LoginResult }>(LOGIN, { email: email.input.value.trim(), password: password.input.value }));
+        if (ctx.alive()) afterFirstFactor(ctx, login, next);
+      } catch (err) {
+        msg.error(describeError(err));
+        password.input.select();
+      }
+    },
+  }, email.wrap, password.wrap, h('button', { type: 'submit', class: 'wide' }, 'Sign in'));
+  const sso = h('section', { class: 'sso-buttons', 'aria-labelledby': 'sso-heading', hidden: true });
+  replace(ctx.main, h('div', { class: 'narrow' }, h('h1', null, 'Sign in'), msg.el, form, sso));
+  try {
+    const { ssoProviders } = await gql<{ ssoProviders: SsoProvider[] }>(SSO_PROVIDERS);
+    if (!ctx.alive() || !ssoProviders.length) return;
+    replace(sso,
+      h('h2', { id: 'sso-heading' }, 'Or sign in with'),
+      h('ul', null, ssoProviders.map((p) => h('li', null, h('a', { class: `button secondary sso-${p.kind.toLowerCase()}`, href: `/auth/sso/${encodeURIComponent(p.id)}` }, `Sign in with ${p.displayName}`)))),
+    );
+    sso.hidden = false;
+  } catch {
+    // no SSO buttons: the password form still works
+  }
+});
+
+/**
+ * The second step of every sign-in (password, SSO with requireTwoFactor, SSO bind): pick a
+ * method, prove it, get a session.
+ */
+export function twoFactorStep(container: HTMLElement, challenge: Challenge, done: (s: AuthSession) => void): void {
+  const order: Method[] = ['TOTP', 'EMAIL', 'BACKUP_CODE'];
+  const methods = order.filter((m) => challenge.methods.includes(m));
+  const heading = h('h1', null, 'Two-factor authentication');
+  const msg = messageBox();
+  const panel = h('div', { class: 'method-panel' });
+  let emailSent: CodeDelivery | null = null;
+
+  const verify = async (form: HTMLFormElement, method: Method, code: string) => {
+    msg.clear();
+    try {
+      const { verifyCode } = await busy(form, () => gql<{ verifyCode: AuthSession }>(VERIFY_CODE, { challengeToken: challenge.challengeToken, method, code }));
+      done(verifyCode);
+    } catch (err) {
+      msg.error(describeError(err));
+      form.querySelector<HTMLInputElement>('input[name="code"]')?.select();
+    }
+  };
+
+  const codeForm = (method: Method) => {
+    const input = method === 'BACKUP_CODE'
+      ? field('Backup code', { name: 'code', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'none', required: true }, 'Each backup code works once. Enter it with or without the dash.')
+      : method === 'TOTP'
+        ? codeField('Code from your authenticator app', 'code', 'Open the app and enter the 6-digit code shown for CloudCX.')
+        : codeField('Code from the email');
+    const form: HTMLFormElement = h('form', {
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        void verify(form, method, input.input.value.trim());
+      },
+    }, input.wrap, h('button', { type: 'submit' }, 'Verify'));
+    return { form, input: input.input };
+  };
+
+  const show = (method: Method) => {
+    msg.clear();
+    if (method !== 'EMAIL') return replace(panel, codeForm(method).form);
+    const status = h('p', { class: 'hint' });
+    const resend: HTMLButtonElement = button(emailSent ? 'Resend code' : 'Email me a code', () => void send(), { class: 'secondary' });
+    const { form, input } = codeForm('EMAIL');
+    form.hidden = !emailSent;
+    const send = async () => {
+      msg.clear();
+      try {
+        emailSent = (await gql<{ sendLoginCode: CodeDelivery }>(SEND_LOGIN_CODE, { challengeToken: challenge.challengeToken })).sendLoginCode;
+        status.textContent = `We sent a 6-digit code to ${emailSent.sentTo}. It is valid for 10 minutes.`;
+        form.hidden = false;
+        countdown(resend, 30, 'Resend code');
+        input.focus();
+      } catch (err) {
+        msg.error(describeError(err));
+        if (err instanceof ApiError && err.retryAfterSeconds) countdown(resend, err.retryAfterSeconds, emailSent ? 'Resend code' : 'Email me a code');
+      }
+    };
+    if (emailSent) status.textContent = `We sent a 6-digit code to ${emailSent.sentTo}.`;
+    replace(panel, status, form, h('p', null, resend));
+  };
+
+  const choices = h('fieldset', { class: 'choices' }, h('legend', null, 'Verify with'),
+    methods.map((m, i) => h('label', null, h('input', { type: 'radio', name: 'method', value: m, checked: i === 0, onchange: () => show(m) }), ` ${METHOD_LABEL[m]}`)));
+  replace(container, h('div', { class: 'narrow' },
+    heading,
+    h('p', null, 'Your account is protected with two-factor authentication. Choose how to confirm it’s you.'),
+    msg.el,
+    h('div', { class: 'card' }, methods.length > 1 ? choices : null, panel),
+    h('p', null, h('a', { href: '/login', 'data-link': true }, 'Start over')),
+  ));
+  show(methods[0]);
+  focusHeading(heading);
+}
+
+const ticketExpired = (e: unknown) =>
+  e instanceof ApiError && (e.code === 'CODE_EXPIRED' || e.code === 'NOT_FOUND')
+    ? 'This single sign-on has expired or was already used. Sign in with your provider again.'
+    : describeError(e);
+
+function ssoFailed(ctx: Ctx, text: string) {
+  replace(ctx.main, h('div', { class: 'narrow' },
+    h('h1', null, 'Single sign-on did not complete'),
+    h('p', { class: 'message error', role: 'alert' }, text),
+    h('p', null, h('a', { href: '/login', 'data-link': true }, 'Back to sign in')),
+  ));
+  focusHeading(ctx.main.querySelector('h1')!);
+}
+
+route(/^\/sso\/complete$/, 'public', async (ctx) => {
+  const ticket = ctx.query.get('ticket');
+  const error = ctx.query.get('error');
+  dropQuery(); // a ticket is single use: keep it out of history and reloads
+  if (!ticket) return ssoFailed(ctx, error ? ssoErrorSentence(error) : 'This page needs a sign-in ticket. Start single sign-on from the sign-in page.');
+  replace(ctx.main, h('div', { class: 'narrow' }, h('h1', null, 'Signing you in…'), h('p', { role: 'status' }, 'One moment while we finish single sign-on.')));
+  try {
+    const { completeSsoLogin } = await gql<{ completeSsoLogin: LoginResult }>(COMPLETE_SSO, { ticket });
+    if (ctx.alive()) afterFirstFactor(ctx, completeSsoLogin, '/settings');
+  } catch (e) {
+    if (ctx.alive()) ssoFailed(ctx, ticketExpired(e));
+  }
+});
+
+route(/^\/sso\/bind$/, 'public', (ctx) => {
+  const ticket = ctx.query.get('ticket');
+  dropQuery();
+  if (!ticket) return ssoFailed(ctx, 'This page needs a sign-in ticket. Start single sign-on from the sign-in page.');
+  const msg = messageBox();
+  const email = field('Email', { name: 'email', type: 'email', autocomplete: 'username', required: true });
+  const password = field('Password', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+  const form: HTMLFormElement = h('form', {
+    class: 'card',
+    onsubmit: async (e: Event) => {
+      e.preventDefault();
+      msg.clear();
+      try {
+        const { bindSsoAccount } = await busy(form, () =>
+          gql<{ bindSsoAccount: LoginResult }>(BIND_SSO, { ticket, email: email.input.value.trim(), password: password.input.value }));
+        if (ctx.alive()) afterFirstFactor(ctx, bindSsoAccount, '/settings/sso', () => flash.set('Single sign-on is connected. Next time, use the provider’s button to sign in.'));
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'CONFLICT') msg.error(ssoErrorSentence('already_linked'));
+        else msg.error(ticketExpired(err));
+        password.input.select();
+      }
+    },
+  }, email.wrap, password.wrap, h('button', { type: 'submit', class: 'wide' }, 'Connect and sign in'));
+  replace(ctx.main, h('div', { class: 'narrow' },
+    h('h1', null, 'Connect your account'),
+    h('p', null, 'Your identity provider account is not connected to a CloudCX account yet. Sign in with your CloudCX email and password once to connect it.'),
+    msg.el,
+    form,
+    h('p', null, h('a', { href: '/login', 'data-link': true }, 'Cancel and go to sign in')),
+  ));
+});

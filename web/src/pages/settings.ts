@@ -1,0 +1,335 @@
+import { ApiError, gql } from '../api';
+import { eventsList } from '../components';
+import { busy, button, codeField, countdown, focusHeading, formatDate, h, messageBox, replace } from '../dom';
+import { flash } from '../flash';
+import { describeError, ssoErrorSentence } from '../messages';
+import {
+  BACKUP_CODES, CONFIRM_EMAIL, CONFIRM_TOTP, DISABLE_EMAIL, DISABLE_TOTP, ENABLE_TOTP, LINK, MY_EVENTS, MY_SSO, REGENERATE, SETUP_EMAIL, UNLINK,
+  type CodeDelivery, type Connection, type SecurityEvent, type SsoConnection, type SsoProvider, type User,
+} from '../ops';
+import { Cancelled, withReauth } from '../reauth';
+import { currentUser, dropQuery, route } from '../router';
+
+type Msg = ReturnType<typeof messageBox>;
+
+route(/^\/settings(\/sso)?$/, 'user', (ctx) => {
+  const msg = messageBox();
+  const flashed = flash.take();
+  if (flashed) msg.ok(flashed);
+  const ssoMsg = messageBox();
+  const linked = ctx.query.get('linked');
+  const error = ctx.query.get('error');
+  if (error) ssoMsg.error(ssoErrorSentence(error));
+  if (ctx.query.size) dropQuery();
+  const sso = ssoSection(ssoMsg, linked);
+  replace(ctx.main,
+    h('h1', null, 'User settings'),
+    h('p', null, 'Signed in as ', h('strong', null, ctx.me.displayName), ` (${ctx.me.email})`),
+    msg.el,
+    twoFactorSection(ctx.me),
+    sso,
+    h('section', { 'aria-labelledby': 'activity-h', class: 'card' },
+      h('h2', { id: 'activity-h' }, 'Recent security activity'),
+      h('p', { class: 'hint' }, 'Sign-ins and changes to your account’s security. If something looks wrong, change your password and tell your administrator.'),
+      eventsList('Your security events', async (after) => (await gql<{ mySecurityEvents: Connection<SecurityEvent> }>(MY_EVENTS, { first: 10, after })).mySecurityEvents),
+    ),
+  );
+  if (ctx.match[1] || linked || error) focusHeading(sso.querySelector('h2')!);
+});
+
+/** Reports a failure unless the person just closed the re-authentication prompt. */
+function fail(msg: Msg, e: unknown) {
+  if (!(e instanceof Cancelled)) msg.error(describeError(e));
+}
+
+function twoFactorSection(initial: User): HTMLElement {
+  let user = initial;
+  const section = h('section', { id: 'two-factor', class: 'card', 'aria-labelledby': 'tf-h' });
+  const heading = h('h2', { id: 'tf-h' }, 'Two-factor authentication');
+  const msg = messageBox();
+  const body = h('div');
+  replace(section, heading, msg.el, body);
+
+  const refresh = async () => {
+    user = (await currentUser(true))!;
+  };
+  /** Shows a step of a flow under its own heading, which gets the focus. */
+  const step = (title: string, ...content: Array<Node | null>) => {
+    const h3 = h('h3', null, title);
+    replace(body, h('div', { class: 'flow' }, h3, ...content));
+    focusHeading(h3);
+  };
+  const back = (focus = true) => {
+    overview();
+    if (focus) focusHeading(heading);
+  };
+  const cancel = () => button('Cancel', () => { msg.clear(); back(); }, { class: 'secondary' });
+
+  const methodRow = (name: string, description: string, state: { enabled: boolean; enabledAt: string | null }, setUp: () => void, turnOff: () => void) =>
+    h('div', { class: 'method-row' },
+      h('div', null,
+        h('h3', null, name, ' ', h('span', { class: state.enabled ? 'badge on' : 'badge' }, state.enabled ? 'On' : 'Off')),
+        h('p', { class: 'hint' }, state.enabled ? `${description} On since ${formatDate(state.enabledAt)}.` : description),
+      ),
+      state.enabled
+        ? button('Turn off', turnOff, { class: 'secondary', 'aria-label': `Turn off ${name.toLowerCase()}` })
+        : button('Set up', setUp, { 'aria-label': `Set up ${name.toLowerCase()}` }),
+    );
+
+  const overview = () => {
+    const s = user.security;
+    const b = s.backupCodes;
+    replace(body,
+      h('p', null, s.twoFactorEnabled
+        ? 'Two-factor authentication is on: signing in needs your password and a code.'
+        : 'Two-factor authentication is off. Turn on at least one method to protect your account.'),
+      methodRow('Email codes', 'A 6-digit code is emailed to you when you sign in.', s.email, setUpEmail, () => turnOff('EMAIL')),
+      methodRow('Authenticator app', 'An app on your phone shows a new 6-digit code every 30 seconds.', s.totp, setUpTotp, () => turnOff('TOTP')),
+      s.twoFactorEnabled
+        ? h('div', { class: 'method-row' },
+            h('div', null,
+              h('h3', null, 'Backup codes'),
+              h('p', { class: b.remaining <= 2 ? 'hint warn' : 'hint' },
+                `${b.remaining} of ${b.total} unused${b.generatedAt ? `, generated ${formatDate(b.generatedAt)}` : ''}. Use one if you cannot get a code any other way.`),
+            ),
+            h('div', { class: 'actions' },
+              button('View backup codes', viewCodes, { class: 'secondary' }),
+              button('Generate new codes', confirmRegenerate, { class: 'secondary' }),
+            ),
+          )
+        : null,
+    );
+  };
+
+  const enabledDone = async (backupCodes: string[] | null, what: string) => {
+    await refresh();
+    if (backupCodes) showCodes(backupCodes.map((code) => ({ code, used: false })), 'Save your backup codes', `${what} Save these backup codes now: each one signs you in once if you lose your phone or email access.`);
+    else {
+      back();
+      msg.ok(what);
+    }
+  };
+
+  const setUpEmail = async () => {
+    msg.clear();
+    let delivery: CodeDelivery;
+    try {
+      delivery = (await gql<{ setupEmailTwoFactor: CodeDelivery }>(SETUP_EMAIL)).setupEmailTwoFactor;
+    } catch (e) {
+      return fail(msg, e);
+    }
+    const code = codeField('Code from the email');
+    const status = h('p', null, `We sent a 6-digit code to ${delivery.sentTo}. Enter it below; it is valid for 10 minutes.`);
+    const resend: HTMLButtonElement = button('Resend code', async () => {
+      msg.clear();
+      try {
+        delivery = (await gql<{ setupEmailTwoFactor: CodeDelivery }>(SETUP_EMAIL)).setupEmailTwoFactor;
+        status.textContent = `We sent a new code to ${delivery.sentTo}. Only the newest code works.`;
+        countdown(resend, 30, 'Resend code');
+      } catch (e) {
+        fail(msg, e);
+        if (e instanceof ApiError && e.retryAfterSeconds) countdown(resend, e.retryAfterSeconds, 'Resend code');
+      }
+    }, { class: 'secondary' });
+    const form: HTMLFormElement = h('form', {
+      onsubmit: async (e: Event) => {
+        e.preventDefault();
+        msg.clear();
+        try {
+          const r = await busy(form, () => gql<{ confirmEmailTwoFactor: { backupCodes: string[] | null } }>(CONFIRM_EMAIL, { code: code.input.value.trim() }));
+          await enabledDone(r.confirmEmailTwoFactor.backupCodes, 'Email codes are on.');
+        } catch (err) {
+          fail(msg, err);
+          code.input.select();
+        }
+      },
+    }, code.wrap, h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Confirm'), resend, cancel()));
+    step('Set up email codes', status, form);
+    countdown(resend, 30, 'Resend code');
+  };
+
+  const setUpTotp = async () => {
+    msg.clear();
+    let e: { secret: string; otpauthUrl: string; qrCodeDataUrl: string };
+    try {
+      e = (await gql<{ enableTotp: typeof e }>(ENABLE_TOTP)).enableTotp;
+    } catch (err) {
+      return fail(msg, err);
+    }
+    const grouped = e.secret.replace(/(.{4})(?=.)/g, '$1 ');
+    const code = codeField('6-digit code from the app');
+    const form: HTMLFormElement = h('form', {
+      onsubmit: async (ev: Event) => {
+        ev.preventDefault();
+        msg.clear();
+        try {
+          const r = await busy(form, () => gql<{ confirmTotp: { backupCodes: string[] | null } }>(CONFIRM_TOTP, { code: code.input.value.trim() }));
+          await enabledDone(r.confirmTotp.backupCodes, 'The authenticator app is on.');
+        } catch (err) {
+          fail(msg, err);
+          code.input.select();
+        }
+      },
+    }, code.wrap, h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Confirm'), cancel()));
+    step('Set up an authenticator app',
+      h('ol', { class: 'steps' },
+        h('li', null,
+          h('p', null, 'Scan this QR code with your authenticator app (for example Google Authenticator, Microsoft Authenticator or 1Password).'),
+          h('img', { class: 'qr', src: e.qrCodeDataUrl, width: 200, height: 200, alt: 'QR code to add CloudCX to your authenticator app' }),
+        ),
+        h('li', null,
+          h('p', null, 'Can’t scan it? Choose “enter a setup key” in the app and type this key (time-based):'),
+          h('p', null, h('code', { class: 'secret', 'data-secret': e.secret, 'aria-label': `Setup key: ${e.secret.split('').join(' ')}` }, grouped), ' ',
+            button('Copy key', () => void copy(e.secret, msg, 'The key is copied.'), { class: 'link' })),
+        ),
+        h('li', null, h('p', null, 'Enter the 6-digit code the app now shows for CloudCX.'), form),
+      ));
+  };
+
+  const turnOff = (method: 'EMAIL' | 'TOTP') => {
+    msg.clear();
+    const name = method === 'EMAIL' ? 'email codes' : 'the authenticator app';
+    const other = method === 'EMAIL' ? user.security.totp.enabled : user.security.email.enabled;
+    step(`Turn off ${name}?`,
+      h('p', null, other
+        ? `You will no longer be able to sign in with ${name}.`
+        : 'This is your last method: two-factor authentication will be off and your backup codes will stop working.'),
+      h('div', { class: 'actions' },
+        button('Turn off', async (ev) => {
+          try {
+            await busy((ev.currentTarget as HTMLElement).parentElement!, () => withReauth(() => gql(method === 'EMAIL' ? DISABLE_EMAIL : DISABLE_TOTP)));
+            await refresh();
+            back();
+            msg.ok(method === 'EMAIL' ? 'Email codes are off.' : 'The authenticator app is off.');
+          } catch (e) {
+            fail(msg, e);
+          }
+        }, { class: 'danger' }),
+        button('Keep it on', () => back(), { class: 'secondary' }),
+      ));
+  };
+
+  const viewCodes = async () => {
+    msg.clear();
+    try {
+      const { backupCodes } = await withReauth(() => gql<{ backupCodes: Array<{ code: string; used: boolean }> }>(BACKUP_CODES));
+      showCodes(backupCodes, 'Your backup codes', 'Each code signs you in once. Used codes are struck through.');
+    } catch (e) {
+      fail(msg, e);
+    }
+  };
+
+  const confirmRegenerate = () => {
+    msg.clear();
+    step('Generate new backup codes?',
+      h('p', null, 'You get 10 new codes and your current codes stop working.'),
+      h('div', { class: 'actions' },
+        button('Generate new codes', async (ev) => {
+          try {
+            const r = await busy((ev.currentTarget as HTMLElement).parentElement!, () => withReauth(() => gql<{ regenerateBackupCodes: string[] }>(REGENERATE)));
+            await refresh();
+            showCodes(r.regenerateBackupCodes.map((code) => ({ code, used: false })), 'Your new backup codes', 'Your old codes no longer work. Save these now: each one signs you in once.');
+          } catch (e) {
+            fail(msg, e);
+          }
+        }),
+        cancel(),
+      ));
+  };
+
+  const showCodes = (codes: Array<{ code: string; used: boolean }>, title: string, intro: string) => {
+    const unused = codes.filter((c) => !c.used).map((c) => c.code);
+    const fileText = unused.join('\n') + '\n';
+    step(title,
+      h('p', null, intro),
+      h('ul', { class: 'codes', 'aria-label': 'Backup codes' },
+        codes.map((c) => c.used
+          ? h('li', { class: 'used' }, h('s', null, c.code), h('span', { class: 'visually-hidden' }, ' (used)'))
+          : h('li', null, h('code', null, c.code)))),
+      h('div', { class: 'actions' },
+        button('Download', () => download('cloudcx-backup-codes.txt', fileText), { 'aria-label': 'Download the backup codes as a text file' }),
+        button('Copy', () => void copy(fileText, msg, 'The backup codes are copied.'), { class: 'secondary', 'aria-label': 'Copy the backup codes' }),
+        button('Done', () => back(), { class: 'secondary' }),
+      ));
+  };
+
+  overview();
+  return section;
+}
+
+function download(name: string, content: string) {
+  const url = URL.createObjectURL(new Blob([content], { type: 'text/plain;charset=utf-8' }));
+  const a = h('a', { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function copy(content: string, msg: Msg, done: string) {
+  try {
+    await navigator.clipboard.writeText(content);
+    msg.ok(done);
+  } catch {
+    msg.error('Copying is not allowed here: select the text and copy it by hand.');
+  }
+}
+
+function ssoSection(msg: Msg, linkedId: string | null): HTMLElement {
+  const list = h('div', null, h('p', { class: 'hint' }, 'Loading…'));
+  const section = h('section', { id: 'sso', class: 'card', 'aria-labelledby': 'sso-h' },
+    h('h2', { id: 'sso-h' }, 'Single sign-on'),
+    h('p', { class: 'hint' }, 'Connect a Google or Microsoft account to sign in with it. Your password keeps working.'),
+    msg.el,
+    list,
+  );
+  const load = async (first = false) => {
+    let data: { ssoProviders: SsoProvider[]; me: { security: { ssoConnections: SsoConnection[] } } };
+    try {
+      data = await gql(MY_SSO);
+    } catch (e) {
+      replace(list, h('p', null, 'Single sign-on is not available right now.'));
+      return void (e instanceof ApiError && e.code !== 'GRAPHQL_VALIDATION_FAILED' && msg.error(describeError(e)));
+    }
+    const connections = data.me.security.ssoConnections;
+    const providers = [...data.ssoProviders];
+    for (const c of connections) if (!providers.some((p) => p.id === c.provider.id)) providers.push(c.provider);
+    if (first && linkedId) {
+      const p = providers.find((x) => x.id === linkedId);
+      msg.ok(`Your ${p?.displayName ?? 'single sign-on'} account is connected.`);
+    }
+    if (!providers.length) return replace(list, h('p', null, 'Your administrator has not set up single sign-on.'));
+    replace(list, h('ul', { class: 'plain' }, providers.map((p) => {
+      const c = connections.find((x) => x.provider.id === p.id);
+      return h('li', { class: 'method-row' },
+        h('div', null,
+          h('h3', null, p.displayName, ' ', h('span', { class: c ? 'badge on' : 'badge' }, c ? 'Connected' : 'Not connected')),
+          c ? h('p', { class: 'hint' }, `${c.email ?? 'Account without an email address'} · connected ${formatDate(c.linkedAt)}`) : null,
+        ),
+        c
+          ? button('Disconnect', async (ev) => {
+              msg.clear();
+              try {
+                await busy(ev.currentTarget as HTMLElement, () => withReauth(() => gql(UNLINK, { providerId: p.id })));
+                msg.ok(`${p.displayName} is disconnected.`);
+                await load();
+              } catch (e) {
+                fail(msg, e);
+              }
+            }, { class: 'secondary', 'aria-label': `Disconnect ${p.displayName}` })
+          : button('Connect', async (ev) => {
+              msg.clear();
+              try {
+                const r = await busy(ev.currentTarget as HTMLElement, () => withReauth(() => gql<{ linkProvider: { authorizationUrl: string } }>(LINK, { providerId: p.id })));
+                window.location.assign(r.linkProvider.authorizationUrl);
+              } catch (e) {
+                fail(msg, e);
+              }
+            }, { 'aria-label': `Connect ${p.displayName}` }),
+      );
+    })));
+  };
+  void load(true);
+  return section;
+}
+

@@ -1,0 +1,116 @@
+import { ApiError, gql } from './api';
+import { busy, button, codeField, countdown, field, h, messageBox, replace } from './dom';
+import { describeError, METHOD_LABEL } from './messages';
+import { REAUTH, SEND_REAUTH_CODE, type CodeDelivery, type Method, type User } from './ops';
+import { currentUser } from './router';
+
+export class Cancelled extends Error {}
+
+/**
+ * Runs `op`; when the API answers REAUTH_REQUIRED, asks the person to confirm it is them
+ * (password, or a second-factor code), then runs `op` again.
+ */
+export async function withReauth<T>(op: () => Promise<T>): Promise<T> {
+  try {
+    return await op();
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.code !== 'REAUTH_REQUIRED') throw e;
+    await promptReauth(await currentUser());
+    return op();
+  }
+}
+
+function promptReauth(user: User | null): Promise<void> {
+  const methods: Method[] = [];
+  if (user?.security.totp.enabled) methods.push('TOTP');
+  if (user?.security.email.enabled) methods.push('EMAIL');
+  if (user?.security.backupCodes.remaining) methods.push('BACKUP_CODE');
+  const opener = document.activeElement as HTMLElement | null;
+
+  return new Promise((resolve, reject) => {
+    const msg = messageBox();
+    const title = h('h2', { id: 'reauth-title', tabindex: -1 }, 'Confirm it’s you');
+    const body = h('div');
+    const dialog = h('dialog', { class: 'dialog', 'aria-labelledby': 'reauth-title', 'aria-describedby': 'reauth-intro' },
+      title,
+      h('p', { id: 'reauth-intro' }, 'For your security, confirm your identity to continue. You will not be asked again for 10 minutes.'),
+      msg.el,
+      body,
+    );
+    let settled = false;
+    const close = (ok: boolean) => {
+      settled = true;
+      dialog.close();
+      dialog.remove();
+      opener?.focus();
+      if (ok) resolve();
+      else reject(new Cancelled('cancelled'));
+    };
+    dialog.addEventListener('cancel', (e) => {
+      e.preventDefault();
+      close(false);
+    });
+    dialog.addEventListener('close', () => {
+      if (!settled) close(false);
+    });
+
+    const submitWith = async (form: HTMLFormElement, vars: Record<string, unknown>) => {
+      msg.clear();
+      try {
+        await busy(form, () => gql(REAUTH, vars));
+        close(true);
+      } catch (e) {
+        msg.error(e instanceof ApiError && e.code === 'UNAUTHENTICATED' ? 'That password is not right.' : describeError(e));
+      }
+    };
+    const cancel = button('Cancel', () => close(false), { class: 'secondary' });
+
+    const byPassword = () => {
+      const pw = field('Password', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+      const form: HTMLFormElement = h('form', { onsubmit: (e: Event) => { e.preventDefault(); void submitWith(form, { password: pw.input.value }); } },
+        pw.wrap,
+        h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Confirm'), cancel),
+        methods.length ? h('p', null, button('Use a verification code instead', byCode, { class: 'link' })) : null,
+      );
+      body.replaceChildren(form);
+      pw.input.focus();
+    };
+
+    const byCode = () => {
+      let method: Method = methods[0];
+      const codeWrap = h('div');
+      const form: HTMLFormElement = h('form', { onsubmit: (e: Event) => { e.preventDefault(); void submitWith(form, { method, code: codeInput().value.trim() }); } });
+      const codeInput = () => form.querySelector<HTMLInputElement>('input[name="code"]')!;
+      const choose = (m: Method) => {
+        method = m;
+        const send = m === 'EMAIL'
+          ? button('Email me a code', async () => {
+              msg.clear();
+              try {
+                const d = await gql<{ sendReauthenticationCode: CodeDelivery }>(SEND_REAUTH_CODE);
+                msg.ok(`We sent a code to ${d.sendReauthenticationCode.sentTo}.`);
+                countdown(send!, 30, 'Resend code');
+              } catch (err) {
+                msg.error(describeError(err));
+                if (err instanceof ApiError && err.retryAfterSeconds) countdown(send!, err.retryAfterSeconds, 'Email me a code');
+              }
+            }, { class: 'secondary' })
+          : null;
+        const input = m === 'BACKUP_CODE'
+          ? field('Backup code', { name: 'code', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'none', required: true })
+          : codeField(m === 'TOTP' ? 'Code from your authenticator app' : 'Code from the email');
+        replace(codeWrap, send, input.wrap);
+      };
+      const radios = h('fieldset', { class: 'choices' }, h('legend', null, 'Verify with'),
+        methods.map((m, i) => h('label', null, h('input', { type: 'radio', name: 'reauth-method', value: m, checked: i === 0, onchange: () => choose(m) }), ` ${METHOD_LABEL[m]}`)));
+      form.append(radios, codeWrap, h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Confirm'), cancel));
+      body.replaceChildren(form, h('p', null, button('Use my password instead', byPassword, { class: 'link' })));
+      choose(method);
+      radios.querySelector('input')!.focus();
+    };
+
+    document.body.append(dialog);
+    dialog.showModal();
+    byPassword();
+  });
+}

@@ -1,0 +1,125 @@
+import { gql, session } from './api';
+import { h, replace } from './dom';
+import { ME, type User } from './ops';
+
+export interface Ctx {
+  path: string;
+  query: URLSearchParams;
+  match: RegExpMatchArray;
+  main: HTMLElement;
+  /** The signed-in user (loaded for pages that need one). */
+  me: User;
+  /** False once the user has navigated elsewhere: async work must stop writing to the page. */
+  alive(): boolean;
+}
+type Access = 'public' | 'user' | 'admin';
+interface Route { pattern: RegExp; access: Access; render(ctx: Ctx): void | Promise<void> }
+
+const routes: Route[] = [];
+export function route(pattern: RegExp, access: Access, render: Route['render']): void {
+  routes.push({ pattern, access, render });
+}
+
+let me: User | null = null;
+let generation = 0;
+
+export async function currentUser(refresh = false): Promise<User | null> {
+  if (!session.token) return (me = null);
+  if (!me || refresh) me = (await gql<{ me: User }>(ME)).me;
+  return me;
+}
+export function forgetUser(): void {
+  me = null;
+}
+
+/** Only same-site paths may be a `next` target (no open redirects). */
+export function safeNext(next: string | null): string {
+  return next && /^\/(?!\/)/.test(next) && !next.startsWith('/auth/') ? next : '/settings';
+}
+
+export function navigate(to: string, opts: { replace?: boolean } = {}): void {
+  if (opts.replace) history.replaceState(null, '', to);
+  else history.pushState(null, '', to);
+  void render();
+}
+
+/** Drops query parameters (tickets, one-off messages) from the address bar without a reload. */
+export function dropQuery(): void {
+  history.replaceState(null, '', location.pathname);
+}
+
+export async function render(): Promise<void> {
+  const gen = ++generation;
+  const main = document.getElementById('main')!;
+  const path = location.pathname.replace(/\/+$/, '') || '/';
+  const query = new URLSearchParams(location.search);
+  const found = routes.find((r) => r.pattern.test(path));
+  let user: User | null = null;
+  try {
+    if (session.token) user = await currentUser();
+  } catch {
+    user = null; // a dead session: the API cleared the token
+  }
+  if (gen !== generation) return;
+  renderNav(user, path);
+  if (!found) {
+    replace(main, h('h1', null, 'Page not found'), h('p', null, h('a', { href: '/', 'data-link': true }, 'Go to the start page')));
+    return focusFirstHeading(main);
+  }
+  if (found.access !== 'public' && !user) return navigate(`/login?next=${encodeURIComponent(path + location.search)}`, { replace: true });
+  if (found.access === 'admin' && user?.role !== 'ADMIN') {
+    replace(main, h('h1', null, 'Admins only'), h('p', null, 'The admin console needs an administrator account.'));
+    return focusFirstHeading(main);
+  }
+  replace(main);
+  main.removeAttribute('aria-busy');
+  const ctx: Ctx = { path, query, match: path.match(found.pattern)!, main, me: user!, alive: () => gen === generation };
+  await found.render(ctx);
+  // Pages that moved focus themselves (a step heading, a section) keep it.
+  const active = document.activeElement;
+  if (ctx.alive() && (!active || active === document.body || active === main || !main.contains(active))) focusFirstHeading(main);
+  else if (ctx.alive()) setTitle(main);
+}
+
+function focusFirstHeading(main: HTMLElement) {
+  const h1 = main.querySelector<HTMLElement>('h1');
+  if (!h1) return;
+  h1.setAttribute('tabindex', '-1');
+  h1.focus();
+  setTitle(main);
+}
+
+function setTitle(main: HTMLElement) {
+  const h1 = main.querySelector('h1');
+  if (h1) document.title = `${h1.textContent} · CloudCX Security`;
+}
+
+function renderNav(user: User | null, path: string) {
+  const nav = document.getElementById('nav')!;
+  if (!user) return replace(nav);
+  const link = (href: string, text: string) =>
+    h('a', { href, 'data-link': true, 'aria-current': path === href || path.startsWith(`${href}/`) ? 'page' : null }, text);
+  replace(
+    nav,
+    h('ul', null,
+      h('li', null, link('/settings', 'Settings')),
+      user.role === 'ADMIN' ? h('li', null, link('/admin', 'Admin console')) : null,
+      h('li', null, h('a', { href: '/graphql' }, 'GraphQL IDE')),
+      h('li', null, h('button', { type: 'button', class: 'link', 'data-action': 'logout' }, 'Sign out')),
+    ),
+  );
+}
+
+/** Internal links (`data-link`) route on the client; everything else is a normal navigation. */
+export function startRouter(onLogout: () => void): void {
+  document.addEventListener('click', (e) => {
+    const target = e.target as Element;
+    if (target.closest('[data-action="logout"]')) return onLogout();
+    const a = target.closest<HTMLAnchorElement>('a[data-link]');
+    if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    navigate(a.getAttribute('href')!);
+  });
+  window.addEventListener('popstate', () => void render());
+  void render();
+}
