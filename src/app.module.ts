@@ -16,12 +16,17 @@ import { cryptoConfig } from './config/crypto.config';
 import { databaseConfig } from './config/database.config';
 import { mailConfig } from './config/mail.config';
 import { twoFactorConfig } from './config/two-factor.config';
+import { httpConfig } from './config/http.config';
+import { HealthModule } from './health/health.module';
+import { LoggingModule } from './logging/logging.module';
 import { DatabaseModule } from './database/database.module';
 import { graphqlOptions } from './graphql.options';
 import { MailerModule } from './mailer/mailer.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { SecurityEventsModule } from './security-events/security-events.module';
 import { SsoModule } from './sso/sso.module';
 import { UsersModule } from './users/users.module';
+import { WebModule } from './web/web.module';
 
 function firstMessages(errors: ValidationError[]): string[] {
   return errors.flatMap((e) => [
@@ -35,10 +40,13 @@ function firstMessages(errors: ValidationError[]): string[] {
     ConfigModule.forRoot({
       isGlobal: true,
       ignoreEnvFile: true,
-      load: [appConfig, authConfig, cryptoConfig, databaseConfig, mailConfig, twoFactorConfig],
+      load: [appConfig, authConfig, cryptoConfig, databaseConfig, mailConfig, twoFactorConfig, httpConfig],
     }),
-    GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, useFactory: graphqlOptions }),
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, useFactory: graphqlOptions, inject: [httpConfig.KEY] }),
+    LoggingModule,
+    HealthModule,
     DatabaseModule,
+    RateLimitModule, // before AuthModule: global guards run in import order, and the rate limit must run first
     CryptoModule,
     MailerModule,
     UsersModule,
@@ -47,6 +55,7 @@ function firstMessages(errors: ValidationError[]): string[] {
     SsoModule,
     AccountSecurityModule,
     AdminModule,
+    WebModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ApiExceptionFilter },

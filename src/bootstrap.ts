@@ -1,32 +1,91 @@
 import { INestApplication, Logger } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { graphqlRequestGuard } from './common/graphql/graphql-request-guard';
 import { validateEnv } from './config/env.validation';
+import { httpConfig } from './config/http.config';
+import { GRAPHQL_PATH, queryLimits } from './graphql.options';
+import { httpLogger, REQUEST_ID_HEADER } from './logging/http-logger';
+import { configureRootLogger, levelFromNestOption } from './logging/root-logger';
+
+type NestLogLevel = 'log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fatal';
 
 /**
  * Builds the HTTP app (shared by main.ts and the e2e tests, so tests exercise exactly what runs).
- * Body size is capped at 100 kB; a larger or malformed body gets a clean JSON 4xx.
+ * Middleware order: access log + request id, security headers, CORS, body parsers (100 kB; a
+ * larger or malformed body gets a clean JSON 4xx), the GraphQL abuse guard, then Nest/Apollo.
+ *
+ * Logging: JSON lines through pino (nestjs-pino replaces the Nest logger). Level: LOG_LEVEL, else
+ * the `logger` option (tests pass ['error'] to stay quiet), else info.
  */
-export async function createApp(options: { logger?: false | ('log' | 'error' | 'warn')[] } = {}): Promise<INestApplication> {
+export async function createApp(options: { logger?: false | NestLogLevel[] } = {}): Promise<INestApplication> {
   // Validated here rather than at import time, so every boot (tests included) checks its env.
   validateEnv(process.env);
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     abortOnError: false,
     bodyParser: false,
+    bufferLogs: true,
+    // Used only if the boot fails before the JSON logger takes over (buffered lines are flushed there).
     logger: options.logger ?? ['log', 'warn', 'error'],
   });
-  app.set('trust proxy', 'loopback');
+  const http = app.get<ConfigType<typeof httpConfig>>(httpConfig.KEY);
+  const root = configureRootLogger({ level: http.log.level ?? levelFromNestOption(options.logger) ?? 'info', file: http.log.file });
+  app.useLogger(app.get(PinoNestLogger));
+
+  // Whose X-Forwarded-For to believe (per-IP limits, event IPs): loopback by default; behind a
+  // proxy on a private network set TRUST_PROXY (Express syntax, e.g. `uniquelocal` or a CIDR list).
+  const trust = process.env.TRUST_PROXY || 'loopback';
+  app.set('trust proxy', /^\d+$/.test(trust) ? Number(trust) : trust);
+  app.getHttpAdapter().getInstance().disable('x-powered-by');
+  app.use(httpLogger(root));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          baseUri: ["'self'"],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'", 'data:'],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          imgSrc: ["'self'", 'data:'],
+          objectSrc: ["'none'"],
+          scriptSrc: ["'self'"],
+          scriptSrcAttr: ["'none'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+        },
+      },
+      // No `upgrade-insecure-requests` (development runs on plain http://localhost); HSTS still
+      // tells browsers to stay on https once they reached the service over TLS.
+      referrerPolicy: { policy: 'no-referrer' },
+      xFrameOptions: { action: 'deny' },
+    }),
+  );
+  if (http.corsOrigins.length) {
+    app.enableCors({
+      origin: http.corsOrigins,
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-apollo-operation-name', REQUEST_ID_HEADER],
+      exposedHeaders: [REQUEST_ID_HEADER],
+      credentials: false,
+      maxAge: 600,
+    });
+  }
   app.useBodyParser('json', { limit: '100kb' });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
-  app.getHttpAdapter().getInstance().disable('x-powered-by');
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
     if (!err) return next();
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 400;
     const message = err.type === 'entity.too.large' ? 'Request body too large' : 'Malformed request body';
     res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
   });
+  app.use(GRAPHQL_PATH, graphqlRequestGuard(queryLimits(http)));
   app.enableShutdownHooks();
   return app;
 }

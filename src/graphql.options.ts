@@ -1,21 +1,54 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
+import { Logger } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { complexityPlugin } from './common/graphql/complexity.plugin';
+import { boundMessage, knownOperationTypesRule, reclassifyRequestError } from './common/graphql/request-errors';
+import { DEFAULT_QUERY_LIMITS, MAX_TOKENS, QueryLimits, queryLimitsRule } from './common/graphql/query-limits';
 import { formatGraphQLError } from './common/errors/format-error';
+import { httpConfig } from './config/http.config';
+import { operationNamePlugin } from './logging/operation-name.plugin';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export function queryLimits(http: ConfigType<typeof httpConfig>): QueryLimits {
+  return { ...DEFAULT_QUERY_LIMITS, maxDepth: http.graphql.maxDepth };
+}
+
+/** Apollo's own messages (e.g. an operation received during shutdown) go to the JSON log too. */
+function apolloLogger() {
+  const log = new Logger('Apollo');
+  return {
+    debug: (m: unknown) => log.debug(String(m)),
+    info: (m: unknown) => log.log(String(m)),
+    warn: (m: unknown) => log.warn(String(m)),
+    error: (m: unknown) => log.error(String(m)),
+  };
+}
 
 /**
  * Apollo settings that matter for security: no stack traces anywhere, no CDN-hosted IDE
- * (it shows a blank page offline), CSRF prevention on (clients send application/json).
+ * (it shows a blank page offline), CSRF prevention on (clients send application/json),
+ * introspection per GRAPHQL_INTROSPECTION, abuse limits (depth, aliases, top-level fields,
+ * field count as validation rules; cost per operation as a plugin; a token cap in the parser),
+ * no batching and no automatic persisted queries.
  */
-export function graphqlOptions(): ApolloDriverConfig {
+export function graphqlOptions(http: ConfigType<typeof httpConfig>): ApolloDriverConfig {
   return {
     autoSchemaFile: true,
     sortSchema: true,
-    path: '/graphql',
+    path: GRAPHQL_PATH,
     graphiql: false,
     playground: false,
-    introspection: true,
+    introspection: http.graphql.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    formatError: formatGraphQLError,
+    allowBatchedHttpRequests: false,
+    persistedQueries: false,
+    parseOptions: { maxTokens: MAX_TOKENS },
+    validationRules: [knownOperationTypesRule, queryLimitsRule(queryLimits(http))],
+    plugins: [complexityPlugin(http.graphql.maxComplexity), operationNamePlugin()],
+    logger: apolloLogger(),
+    formatError: (formatted, error) => formatGraphQLError(boundMessage(reclassifyRequestError(formatted, error))),
     // Errors thrown in field resolvers (e.g. User.security of someone else) go through the one filter too.
     fieldResolverEnhancers: ['filters'],
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),

@@ -46,13 +46,13 @@ export class AuthService {
 
   /** Password check with the per-IP failure limit; records LOGIN_FAILED for known accounts. */
   async authenticatePassword(email: string, password: string, meta: RequestMeta): Promise<UserEntity> {
-    const wait = this.throttle.retryAfter(meta.ip);
+    const wait = await this.throttle.retryAfter(meta.ip);
     if (wait > 0) throw tooManyAttempts(wait, 'Too many failed sign-ins from this address, try again later');
     try {
       return await this.users.verifyCredentials(email, password);
     } catch (e) {
       if (e instanceof UsersError) {
-        this.throttle.recordFailure(meta.ip);
+        await this.throttle.recordFailure(meta.ip);
         const known = await this.users.findByEmail(email);
         if (known) await this.events.record({ userId: known.id, type: SecurityEventType.LOGIN_FAILED, meta });
       }
@@ -140,10 +140,10 @@ export class AuthService {
     const byCode = input.method != null || input.code != null;
     if (byPassword === byCode) throw validationError('Give either password, or method and code');
     if (byPassword) {
-      const wait = this.throttle.retryAfter(meta.ip);
+      const wait = await this.throttle.retryAfter(meta.ip);
       if (wait > 0) throw tooManyAttempts(wait);
       if (!(await this.users.verifyPassword(userId, input.password!))) {
-        this.throttle.recordFailure(meta.ip);
+        await this.throttle.recordFailure(meta.ip);
         throw UsersError.invalidCredentials();
       }
     } else {

@@ -1,41 +1,35 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { authConfig } from '../config/auth.config';
+import { RateLimitStore } from '../rate-limit/rate-limit.store';
 
 /**
- * Failed password logins per client IP, in a sliding window held in memory (one instance).
- * Successful logins do not count (API.md).
+ * Failed password logins per client IP, in a sliding window. The window lives in the shared
+ * RateLimitStore (Redis with REDIS_URL, so a limit earned on one instance holds on all; memory
+ * otherwise). Successful logins do not count (API.md).
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
-
-  constructor(@Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>) {}
+  constructor(
+    @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
+    private readonly store: RateLimitStore,
+  ) {}
 
   /** Seconds until this IP may try again, or 0 when it may try now. */
-  retryAfter(ip: string | null): number {
-    const list = this.prune(ip ?? 'unknown');
-    if (list.length < this.config.loginFailuresPerIp) return 0;
-    return Math.ceil((list[0] + this.config.loginFailureWindowSeconds * 1000 - Date.now()) / 1000);
+  async retryAfter(ip: string | null): Promise<number> {
+    const limit = this.config.loginFailuresPerIp;
+    const windowMs = this.config.loginFailureWindowSeconds * 1000;
+    const times = await this.store.recent(this.key(ip), windowMs);
+    if (times.length < limit) return 0;
+    // Allowed again once the failure that filled the window leaves it.
+    return Math.max(1, Math.ceil((times[times.length - limit] + windowMs - Date.now()) / 1000));
   }
 
-  recordFailure(ip: string | null): void {
-    const key = ip ?? 'unknown';
-    const list = this.prune(key);
-    list.push(Date.now());
-    this.failures.set(key, list);
-    if (this.failures.size > 100_000) this.sweep();
+  async recordFailure(ip: string | null): Promise<void> {
+    await this.store.add(this.key(ip), this.config.loginFailureWindowSeconds * 1000, this.config.loginFailuresPerIp);
   }
 
-  private prune(key: string): number[] {
-    const cutoff = Date.now() - this.config.loginFailureWindowSeconds * 1000;
-    const list = (this.failures.get(key) ?? []).filter((t) => t > cutoff);
-    if (list.length) this.failures.set(key, list);
-    else this.failures.delete(key);
-    return list;
-  }
-
-  private sweep(): void {
-    for (const key of [...this.failures.keys()]) this.prune(key);
+  private key(ip: string | null): string {
+    return `login-failures:${ip ?? 'unknown'}`;
   }
 }

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { commaList, LOG_LEVELS } from './http.config';
 
 /**
  * Every environment variable the service reads, validated once at boot so that a typo stops
@@ -44,6 +45,39 @@ export class EnvironmentVariables {
 
   @IsOptional() @IsInt() @Min(1)
   LOGIN_FAILURES_PER_IP?: number;
+
+  /** Comma-separated browser origins allowed by CORS (http(s)://host[:port]); unset: no CORS. */
+  @IsOptional() @IsString()
+  CORS_ORIGINS?: string;
+
+  /** Kept a string: implicit conversion would turn "false" into true. */
+  @IsOptional() @IsIn(['true', 'false', '1', '0'])
+  GRAPHQL_INTROSPECTION?: string;
+
+  @IsOptional() @IsInt() @Min(2) @Max(100)
+  GRAPHQL_MAX_DEPTH?: number;
+
+  @IsOptional() @IsInt() @Min(10) @Max(1_000_000)
+  GRAPHQL_MAX_COMPLEXITY?: number;
+
+  @IsOptional() @IsIn([...LOG_LEVELS])
+  LOG_LEVEL?: string;
+
+  @IsOptional() @IsString()
+  LOG_FILE?: string;
+
+  @IsOptional() @IsString()
+  REDIS_URL?: string;
+
+  @IsOptional() @IsString()
+  REDIS_PREFIX?: string;
+
+  @IsOptional() @IsInt() @Min(0)
+  RATE_LIMIT_PER_MINUTE?: number;
+
+  /** Express `trust proxy`: loopback, uniquelocal, a hop count or a comma list of addresses/CIDRs. */
+  @IsOptional() @IsString() @Matches(/^[\w.:/,\s-]{1,200}$/, { message: 'TRUST_PROXY must be an Express trust proxy value (e.g. loopback, uniquelocal, 10.0.0.0/8)' })
+  TRUST_PROXY?: string;
 }
 
 /** Nest ConfigModule `validate` hook: types, then the cross-field rules, each naming its variable. */
@@ -60,9 +94,20 @@ export function validateEnv(raw: Record<string, unknown>): Record<string, unknow
   if (env.SMTP_URL && !/^smtps?:\/\/.+/.test(env.SMTP_URL)) {
     messages.push('SMTP_URL must be smtp://[user:pass@]host:port or smtps://…');
   }
+  if (env.REDIS_URL && !/^rediss?:\/\/.+/.test(env.REDIS_URL)) {
+    messages.push('REDIS_URL must be redis://[user:pass@]host:port[/db] or rediss://…');
+  }
+  if (env.REDIS_PREFIX !== undefined && !/^[\w:.-]{0,64}$/.test(env.REDIS_PREFIX)) {
+    messages.push('REDIS_PREFIX may hold only letters, digits and _ : . - (at most 64)');
+  }
   for (const name of ['PUBLIC_URL', 'WEB_APP_URL'] as const) {
     const v = env[name];
     if (v && !/^https?:\/\/[^\s]+$/.test(v)) messages.push(`${name} must be an http(s) URL`);
+  }
+  for (const origin of commaList(env.CORS_ORIGINS)) {
+    if (!/^https?:\/\/[^\s/]+\/?$/.test(origin)) {
+      messages.push(`CORS_ORIGINS must be a comma-separated list of origins like https://app.example.com (got "${origin}")`);
+    }
   }
   if (env.ENCRYPTION_KEY !== undefined && env.ENCRYPTION_KEY !== '') {
     if (Buffer.from(env.ENCRYPTION_KEY, 'base64').length !== 32) {

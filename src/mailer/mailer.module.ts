@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { MailerModule as NestMailerModule } from '@nestjs-modules/mailer';
 import { HandlebarsAdapter } from '@nestjs-modules/mailer/adapters/handlebars.adapter';
+import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import { mailConfig } from '../config/mail.config';
 import { MailService, TEMPLATE_DIR } from './mail.service';
 
@@ -13,7 +14,9 @@ import { MailService, TEMPLATE_DIR } from './mail.service';
       useFactory: (cfg: ConfigType<typeof mailConfig>) => ({
         transport: cfg.smtpUrl
           ? {
-              url: cfg.smtpUrl,
+              // Not `url: cfg.smtpUrl`: given a url, nodemailer drops every other option (the
+              // timeouts below would silently fall back to 2 min / 30 s / 10 min).
+              ...parseConnectionUrl(cfg.smtpUrl),
               // Bounded waits: a dead SMTP server must fail the request, not hang it.
               connectionTimeout: 10_000,
               greetingTimeout: 10_000,

@@ -8,6 +8,7 @@ const SSO_ERRORS: Record<string, string> = {
   access_denied: 'Single sign-on was cancelled, or the provider did not allow access to your account.',
   provider_error: 'The identity provider reported a problem. Please try again in a moment.',
   provider_unavailable: 'The identity provider could not be reached. Please try again in a moment.',
+  too_many_requests: 'Too many sign-in attempts from your network. Please wait a minute and try again.',
   invalid_token: 'The identity provider sent a sign-in we could not verify. Please try again, or ask your administrator.',
   already_linked: 'That account is already connected to a different CloudCX user.',
 };

@@ -1,0 +1,49 @@
+import { Controller, Get, HttpCode, Res, ServiceUnavailableException } from '@nestjs/common';
+import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorFunction, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { SkipThrottle } from '@nestjs/throttler';
+import type { Response } from 'express';
+import { Public } from '../common/auth/decorators';
+import { RedisHealthIndicator } from './redis.health';
+import { SmtpHealthIndicator } from './smtp.health';
+
+/**
+ * Probes for orchestrators and load balancers: public, never rate limited, terminus JSON.
+ * `live`: the process answers (no dependency, so a database outage never restarts it).
+ * `ready`: it can serve: database, and SMTP / Redis when configured. 200 or 503.
+ */
+@Public()
+@SkipThrottle()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly db: TypeOrmHealthIndicator,
+    private readonly smtp: SmtpHealthIndicator,
+    private readonly redis: RedisHealthIndicator,
+  ) {}
+
+  @Get('live')
+  @HealthCheck()
+  live(): Promise<HealthCheckResult> {
+    return this.health.check([]);
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  @HttpCode(200)
+  async ready(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult> {
+    const checks: HealthIndicatorFunction[] = [() => this.db.pingCheck('database', { timeout: 2000 })];
+    if (this.smtp.configured) checks.push(() => this.smtp.check('smtp'));
+    if (this.redis.configured) checks.push(() => this.redis.check('redis'));
+    try {
+      return await this.health.check(checks);
+    } catch (e) {
+      // Answer terminus' own 503 body here: the global API filter would turn it into a GraphQL error.
+      if (e instanceof ServiceUnavailableException) {
+        res.status(503);
+        return e.getResponse() as HealthCheckResult;
+      }
+      throw e;
+    }
+  }
+}
