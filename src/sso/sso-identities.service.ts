@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In, QueryFailedError, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { isUniqueViolation } from '../common/errors/db-errors';
 import { SsoIdentityEntity } from './sso-identity.entity';
 import { SsoProviderKind } from './sso-provider-kind';
 import { SsoError } from './sso.errors';
@@ -11,11 +12,6 @@ export interface SsoConnectionView {
   provider: { id: string; kind: SsoProviderKind; displayName: string };
   email: string | null;
   linkedAt: Date;
-}
-
-export function isUniqueViolation(e: unknown): boolean {
-  const code = (e as QueryFailedError & { driverError?: { code?: string } })?.driverError?.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 /** Links between provider identities and accounts. */

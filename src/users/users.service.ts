@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { ConfigType } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In, QueryFailedError, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { isUniqueViolation } from '../common/errors/db-errors';
 import { appConfig } from '../config/app.config';
 import { dummyHash, hashPassword, verifyPassword } from './password-hasher';
 import { passwordProblem } from './password-policy';
@@ -34,11 +35,6 @@ export interface NewUser {
   displayName: string;
   password: string;
   role?: Role;
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  const code = (e as QueryFailedError & { driverError?: { code?: string } })?.driverError?.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 @Injectable()

@@ -1,3 +1,4 @@
+import { LoginArgs } from '../../auth/dto/login.args';
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsString, MaxLength } from 'class-validator';
 
@@ -25,15 +26,11 @@ export class TicketArgs {
   ticket: string;
 }
 
+/** The login page's email + password, plus the ticket of the SSO round trip. */
 @ArgsType()
-export class BindSsoAccountArgs extends TicketArgs {
+export class BindSsoAccountArgs extends LoginArgs {
   @Field()
   @IsString()
-  @MaxLength(254, { message: 'email must be at most 254 characters' })
-  email: string;
-
-  @Field()
-  @IsString()
-  @MaxLength(128, { message: 'password must be at most 128 characters' })
-  password: string;
+  @MaxLength(128)
+  ticket: string;
 }
