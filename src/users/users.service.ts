@@ -147,10 +147,12 @@ export class UsersService implements OnApplicationBootstrap {
     if (q.after) {
       pageQb.andWhere('(u.created_at > :at OR (u.created_at = :at AND u.id > :aid))', { at: q.after.createdAt, aid: q.after.id });
     }
-    const [rows, totalCount] = await Promise.all([
+    const [rows, count] = await Promise.all([
       pageQb.orderBy('u.created_at', 'ASC').addOrderBy('u.id', 'ASC').take(q.first + 1).getMany(),
-      base().getCount(),
+      // COUNT(*) rather than getCount(): TypeORM's COUNT(DISTINCT id) is several times slower at 100k rows.
+      base().select('COUNT(*)', 'n').getRawOne<{ n: string | number }>(),
     ]);
+    const totalCount = Number(count?.n ?? 0);
     return { items: rows.slice(0, q.first), hasNextPage: rows.length > q.first, totalCount };
   }
 
