@@ -126,7 +126,10 @@ async function verifyRun(name: string, pairs: Array<{ token: string; code: () =>
     ],
   });
   if (ok < pairs.length * 0.99) notes.push(`${name}: only ${ok} of ${pairs.length} verifications succeeded`);
-  return { rps: result.requests.average, ok, result };
+  // A fixed number of requests: requests / elapsed time (autocannon's per-second average is coarse here).
+  const rps = pairs.length / result.duration;
+  console.log(`${name}: ${rps.toFixed(1)} req/s over ${result.duration.toFixed(2)} s`);
+  return { rps, ok, result };
 }
 
 async function main() {
@@ -197,8 +200,8 @@ async function main() {
       const tokens = await seeder.challenges(users.map((u) => u.id));
       return users.map((u, k) => ({ token: tokens[k], method: 'BACKUP_CODE', code: () => u.codes[3] }));
     };
-    const totpSmall = await verifyRun('verifyCode TOTP @1k users', await totpPairs(small.slice(0, 500)));
-    const backupSmall = await verifyRun('verifyCode BACKUP_CODE @1k users', await backupPairs(small.slice(500)));
+    const totpSmall = await verifyRun('verifyCode TOTP @1k users', await totpPairs(small.slice(0, 1000)));
+    const backupSmall = await verifyRun('verifyCode BACKUP_CODE @1k users', await backupPairs(small));
     const ceiling2 = await run('ceiling again', { requests: [post({ query: '{ __typename }' })] });
 
     // ---- grow to BIG users, all with TOTP and 10 backup codes
@@ -206,8 +209,8 @@ async function main() {
     const bigUsers = await seeder.users(BIG - 1000, 'b', true);
     notes.push(`seeding ${BIG - 1000} more users with TOTP and 10 backup codes each took ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     await db.query('ANALYZE TABLE users, backup_codes, two_factor_settings, login_challenges, sessions');
-    const totpBig = await verifyRun(`verifyCode TOTP @${BIG / 1000}k users`, await totpPairs(bigUsers.slice(0, 500)));
-    const backupBig = await verifyRun(`verifyCode BACKUP_CODE @${BIG / 1000}k users`, await backupPairs(bigUsers.slice(500, 1000)));
+    const totpBig = await verifyRun(`verifyCode TOTP @${BIG / 1000}k users`, await totpPairs(bigUsers.slice(0, 1000)));
+    const backupBig = await verifyRun(`verifyCode BACKUP_CODE @${BIG / 1000}k users`, await backupPairs(bigUsers.slice(0, 1000)));
 
     const totpRatioCeil = totpSmall.rps / c;
     rows.push({ name: '`verifyCode` TOTP (1k users)', value: `${totpSmall.rps.toFixed(0)} req/s = ${totpRatioCeil.toFixed(2)} × ceiling`, target: '≥ 0.6', verdict: totpRatioCeil >= 0.6 ? 'met' : 'missed' });

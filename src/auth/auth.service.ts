@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { RequestMeta } from '../common/auth/decorators';
 import { tooManyAttempts, validationError } from '../common/errors/domain-error';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -75,29 +76,27 @@ export class AuthService {
       const { token, challenge } = await this.challenges.create(user.id, opts.event, opts.eventDetail ?? null, opts.pendingAction ?? null);
       return { kind: 'challenge', challengeToken: token, methods, expiresAt: challenge.expiresAt };
     }
-    const issued = await this.tx.run(async (em) => {
+    return this.tx.run(async (em) => {
       if (opts.pendingAction) await this.runPending(user.id, opts.pendingAction, em);
-      return this.sessions.issue(user.id, meta, em);
+      return this.issueSession(user, meta, opts.event, opts.eventDetail, em);
     });
-    return this.finishSession(user, issued, meta, opts.event, opts.eventDetail);
   }
 
-  private async runPending(userId: string, action: PendingAction, em: Parameters<Parameters<TransactionRunner['run']>[0]>[0]) {
+  private async runPending(userId: string, action: PendingAction, em: EntityManager) {
     const handler = this.pending.get(action.kind);
     if (!handler) throw new Error(`no handler for pending action ${action.kind}`);
     await handler(userId, action.payload, em);
   }
 
-  private async finishSession(user: UserEntity, issued: { token: string; session: { expiresAt: Date } }, meta: RequestMeta, event: SecurityEventType | string, detail?: string | null): Promise<SessionResult> {
-    await this.users.touchLastLogin(user.id);
-    await this.events.record({ userId: user.id, type: event as SecurityEventType, meta, detail });
+  /**
+   * The session, the last-login time and the event, in the caller's transaction: one commit
+   * (one fsync on MySQL) instead of three.
+   */
+  private async issueSession(user: UserEntity, meta: RequestMeta, event: SecurityEventType | string, detail: string | null | undefined, em: EntityManager): Promise<SessionResult> {
+    const issued = await this.sessions.issue(user.id, meta, em);
+    await this.users.touchLastLogin(user.id, em);
+    await this.events.record({ userId: user.id, type: event as SecurityEventType, meta, detail }, em);
     return { kind: 'session', token: issued.token, expiresAt: issued.session.expiresAt, user: { ...user, lastLoginAt: new Date() } };
-  }
-
-  /** Kept for callers that issue a session directly (no second factor involved). */
-  async startSession(user: UserEntity, meta: RequestMeta, event: SecurityEventType, detail?: string): Promise<SessionResult> {
-    const issued = await this.sessions.issue(user.id, meta);
-    return this.finishSession(user, issued, meta, event, detail);
   }
 
   async sendLoginCode(challengeToken: string): Promise<CodeDelivery> {
@@ -117,14 +116,14 @@ export class AuthService {
       if (e instanceof TwoFactorError && e.apiCode === 'INVALID_CODE') await this.challenges.recordWrongTry(challenge.id);
       throw e;
     }
-    const issued = await this.tx.run(async (em) => {
+    const result = await this.tx.run(async (em) => {
       await this.challenges.consume(challenge.id, em);
       if (challenge.pendingAction) await this.runPending(user.id, JSON.parse(challenge.pendingAction) as PendingAction, em);
       await this.twoFactor.recordSuccess(user.id, em);
-      return this.sessions.issue(user.id, meta, em);
+      return this.issueSession(user, meta, challenge.event, challenge.eventDetail, em);
     });
     if (verified.backupCodesLeft !== undefined) await this.backupCodeUsed(user, verified.backupCodesLeft, meta);
-    return this.finishSession(user, issued, meta, challenge.event, challenge.eventDetail);
+    return result;
   }
 
   private async backupCodeUsed(user: UserEntity, left: number, meta: RequestMeta) {

@@ -160,7 +160,7 @@ export class UsersService implements OnApplicationBootstrap {
     return this.users.count();
   }
 
-  async touchLastLogin(userId: string): Promise<void> {
-    await this.users.update({ id: userId }, { lastLoginAt: new Date() });
+  async touchLastLogin(userId: string, em?: EntityManager): Promise<void> {
+    await (em ? em.getRepository(UserEntity) : this.users).update({ id: userId }, { lastLoginAt: new Date() });
   }
 }
