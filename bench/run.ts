@@ -110,6 +110,8 @@ const VERIFY = 'mutation($t: String!, $m: TwoFactorMethod!, $c: String!) { verif
 async function verifyRun(name: string, pairs: Array<{ token: string; code: () => string; method: string }>) {
   let i = 0;
   let ok = 0;
+  const t0 = performance.now();
+  let tLast = t0;
   const result = await run(name, {
     amount: pairs.length,
     requests: [
@@ -120,15 +122,18 @@ async function verifyRun(name: string, pairs: Array<{ token: string; code: () =>
           return { ...req, body: JSON.stringify({ query: VERIFY, variables: { t: p.token, m: p.method, c: p.code() } }) };
         },
         onResponse: (_status: number, body: string) => {
+          tLast = performance.now();
           if (body.includes('"token"')) ok++;
         },
       },
     ],
   });
   if (ok < pairs.length * 0.99) notes.push(`${name}: only ${ok} of ${pairs.length} verifications succeeded`);
-  // A fixed number of requests: requests / elapsed time (autocannon's per-second average is coarse here).
-  const rps = pairs.length / result.duration;
-  console.log(`${name}: ${rps.toFixed(1)} req/s over ${result.duration.toFixed(2)} s`);
+  // A fixed number of requests: requests / time to the last answer (autocannon notices the end
+  // of a fixed-count run only at its next one-second tick, so its own figures are whole seconds).
+  const seconds = (tLast - t0) / 1000;
+  const rps = pairs.length / seconds;
+  console.log(`${name}: ${rps.toFixed(1)} req/s over ${seconds.toFixed(2)} s`);
   return { rps, ok, result };
 }
 
