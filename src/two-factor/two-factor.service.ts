@@ -3,7 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import * as QRCode from 'qrcode';
-import { EntityManager, In, IsNull, LessThan, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
 import { RequestMeta } from '../common/auth/decorators';
 import { CryptoService } from '../common/crypto/crypto.service';
@@ -381,10 +381,5 @@ export class TwoFactorService {
       .setParameter('now', new Date())
       .getRawOne<Record<string, string | null>>();
     return { twoFactor: Number(r?.twoFactor ?? 0), email: Number(r?.email ?? 0), totp: Number(r?.totp ?? 0), locked: Number(r?.locked ?? 0) };
-  }
-
-  /** Housekeeping hook: old codes are useless after expiry. */
-  async purgeExpiredCodes(before = new Date(Date.now() - 86_400_000)): Promise<void> {
-    await this.codes.delete({ expiresAt: LessThan(before) });
   }
 }

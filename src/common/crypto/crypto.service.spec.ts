@@ -35,8 +35,9 @@ describe('CryptoService', () => {
     const sealed = before.encrypt('secret', 'u');
     const after = new CryptoService({ key: randomBytes(32), previous: [oldKey] } as any);
     expect(after.decrypt(sealed, 'u')).toBe('secret');
-    expect(after.needsReseal(sealed)).toBe(true);
-    expect(after.needsReseal(after.encrypt('x'))).toBe(false);
+    // each value names the key that sealed it: old rows keep the old id, new ones get the new id
+    expect(sealed.split(':')[1]).toBe(keyId(oldKey));
+    expect(after.encrypt('x').split(':')[1]).not.toBe(keyId(oldKey));
   });
 
   it('lookup hashes are keyed', () => {

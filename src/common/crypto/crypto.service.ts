@@ -66,11 +66,6 @@ export class CryptoService {
     return [this.hmacKey, ...this.previousHmacKeys].map((k) => createHmac('sha256', k).update(value).digest('hex'));
   }
 
-  /** Whether a sealed value uses an old key (a re-seal job can then rewrite it). */
-  needsReseal(sealed: string): boolean {
-    return sealed.split(':')[1] !== this.kid;
-  }
-
   /** Keyed hash for indexed lookups of low-entropy secrets (backup codes): a table dump alone can't brute-force them. */
   lookupHash(value: string): string {
     return createHmac('sha256', this.hmacKey).update(value).digest('hex');
