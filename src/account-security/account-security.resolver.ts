@@ -1,5 +1,5 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuthContext, CurrentAuth } from '../common/auth/decorators';
+import { AuthContext, CurrentAuth, RequestWithSignIn, SIGNED_IN_USER } from '../common/auth/decorators';
 import { forbidden, validationError } from '../common/errors/domain-error';
 import { encodeEventCursor, SecurityEventsService } from '../security-events/security-events.service';
 import { SsoConnectionModel } from '../sso/dto/sso.models';
@@ -10,11 +10,12 @@ import { AccountSecurityModel, SecurityEventConnectionModel, SecurityEventModel 
 import { PageArgs } from './dto/page.args';
 import type { Request } from 'express';
 
-type Ctx = { req: Request & { auth?: AuthContext } };
+type Ctx = { req: RequestWithSignIn & { auth?: AuthContext } };
 
 /** Only the user themself or an admin may see a user's security state (e.g. an event's actor). */
 export function assertCanSee(ctx: Ctx, userId: string): void {
   const auth = ctx.req.auth;
+  if (ctx.req[SIGNED_IN_USER] === userId) return;
   if (!auth || (auth.userId !== userId && auth.role !== Role.ADMIN)) throw forbidden("You can't see another user's security settings");
 }
 

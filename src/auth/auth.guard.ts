@@ -1,5 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Role } from '../users/role.enum';
 import { IS_PUBLIC, RECENT_AUTH, ROLES, requestOf } from '../common/auth/decorators';
 import { forbidden, reauthRequired, unauthenticated } from '../common/errors/domain-error';
 import { UsersService } from '../users/users.service';
@@ -43,9 +46,19 @@ export class AuthGuard implements CanActivate {
     if (!req.auth) throw unauthenticated();
     const roles = this.reflector.getAllAndOverride<string[] | undefined>(ROLES, targets);
     if (roles?.length && !roles.includes(req.auth.role)) throw forbidden();
-    if (this.reflector.getAllAndOverride<boolean>(RECENT_AUTH, targets) && !this.sessions.isRecent(req.auth.recentAuthAt)) {
+    if ((this.reflector.getAllAndOverride<boolean>(RECENT_AUTH, targets) || this.isAdminMutation(ctx, roles)) && !this.sessions.isRecent(req.auth.recentAuthAt)) {
       throw reauthRequired();
     }
     return true;
+  }
+
+  /**
+   * Every ADMIN mutation needs recent authentication (API.md Part 2): a stale admin session
+   * left open on a shared desk must not create admins or reconfigure SSO. Decided here, from the
+   * role and the operation type, so a new admin mutation cannot forget it.
+   */
+  private isAdminMutation(ctx: ExecutionContext, roles: string[] | undefined): boolean {
+    if (!roles?.includes(Role.ADMIN) || ctx.getType<string>() !== 'graphql') return false;
+    return GqlExecutionContext.create(ctx).getInfo<GraphQLResolveInfo>()?.parentType?.name === 'Mutation';
   }
 }

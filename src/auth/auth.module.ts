@@ -17,6 +17,7 @@ import { PendingActionRegistry } from './pending-actions';
 import { SecurityNotifier } from './security-notifier';
 import { SessionEntity } from './session.entity';
 import { SessionsService } from './sessions.service';
+import { SignInVoiders } from './sign-in-voiders';
 import { TwoFactorSettingsResolver } from './two-factor-settings.resolver';
 import { TwoFactorSettingsService } from './two-factor-settings.service';
 
@@ -36,12 +37,13 @@ import { TwoFactorSettingsService } from './two-factor-settings.service';
     LoginChallengesService,
     CodeVerifier,
     PendingActionRegistry,
+    SignInVoiders,
     SecurityNotifier,
     TwoFactorSettingsService,
     AuthResolver,
     TwoFactorSettingsResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, SessionsService, PendingActionRegistry, SecurityNotifier, TwoFactorSettingsService, CodeVerifier],
+  exports: [AuthService, SessionsService, PendingActionRegistry, SignInVoiders, SecurityNotifier, TwoFactorSettingsService, CodeVerifier],
 })
 export class AuthModule {}

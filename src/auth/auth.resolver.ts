@@ -1,4 +1,5 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { Request } from 'express';
 import { AuthContext, CurrentAuth, Meta, Public, RequestMeta } from '../common/auth/decorators';
 import { CodeDeliveryModel } from '../two-factor/dto/two-factor.models';
 import { UserModel } from '../users/dto/user.model';
@@ -19,8 +20,8 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => LoginResultUnion)
-  async login(@Args() args: LoginArgs, @Meta() meta: RequestMeta) {
-    return toLoginResultModel(await this.auth.login(args.email, args.password, meta));
+  async login(@Args() args: LoginArgs, @Meta() meta: RequestMeta, @Context('req') req: Request) {
+    return toLoginResultModel(await this.auth.login(args.email, args.password, meta), req);
   }
 
   @Public()
@@ -31,8 +32,8 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthSessionModel)
-  async verifyCode(@Args() args: VerifyCodeArgs, @Meta() meta: RequestMeta): Promise<AuthSessionModel> {
-    return toLoginResultModel(await this.auth.verifyCode(args.challengeToken, args.method, args.code, meta)) as AuthSessionModel;
+  async verifyCode(@Args() args: VerifyCodeArgs, @Meta() meta: RequestMeta, @Context('req') req: Request): Promise<AuthSessionModel> {
+    return toLoginResultModel(await this.auth.verifyCode(args.challengeToken, args.method, args.code, meta), req) as AuthSessionModel;
   }
 
   @Mutation(() => Boolean)

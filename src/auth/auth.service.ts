@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RequestMeta } from '../common/auth/decorators';
-import { tooManyAttempts, validationError } from '../common/errors/domain-error';
+import { validationError } from '../common/errors/domain-error';
 import { TransactionRunner } from '../database/transaction-runner';
 import { SecurityEventsService } from '../security-events/security-events.service';
 import { SecurityEventType } from '../security-events/security-event-type';
@@ -19,12 +19,20 @@ import { LoginThrottle } from './login-throttle';
 import { PendingActionRegistry } from './pending-actions';
 import { SecurityNotifier } from './security-notifier';
 import { SessionsService } from './sessions.service';
+import { SignInVoiders } from './sign-in-voiders';
+import { Role } from '../users/role.enum';
 
 export type { SessionResult } from './login-outcome';
 
 export interface FirstFactorOptions {
   event: SecurityEventType;
+  /** Whether the account's second factor is owed (SSO: the provider's requireTwoFactor). */
   requireSecondFactor: boolean;
+  /**
+   * How the first factor was proven. SSO: an ADMIN always owes their second factor, and a
+   * session opened without it is not "recent" (API.md Part 2).
+   */
+  via?: 'PASSWORD' | 'SSO';
   pendingAction?: PendingAction;
   eventDetail?: string;
 }
@@ -43,20 +51,27 @@ export class AuthService {
     private readonly pending: PendingActionRegistry,
     private readonly notifier: SecurityNotifier,
     private readonly tx: TransactionRunner,
+    private readonly voiders: SignInVoiders,
   ) {}
 
-  /** Password check with the per-IP failure limit; records LOGIN_FAILED for known accounts. */
+  /**
+   * Password check under the per-address limit: a slot is reserved before argon2 runs and given
+   * back when the password was right (successful logins do not count) or never checked (busy).
+   * Records LOGIN_FAILED for known accounts.
+   */
   async authenticatePassword(email: string, password: string, meta: RequestMeta): Promise<UserEntity> {
-    const wait = await this.throttle.retryAfter(meta.ip);
-    if (wait > 0) throw tooManyAttempts(wait, 'Too many failed sign-ins from this address, try again later');
+    const release = await this.throttle.reserve(meta.ip);
     try {
-      return await this.users.verifyCredentials(email, password);
+      const user = await this.users.verifyCredentials(email, password);
+      await release();
+      return user;
     } catch (e) {
-      if (e instanceof UsersError) {
-        await this.throttle.recordFailure(meta.ip);
-        const known = await this.users.findByEmail(email);
-        if (known) await this.events.record({ userId: known.id, type: SecurityEventType.LOGIN_FAILED, meta });
+      if (!(e instanceof UsersError)) {
+        await release();
+        throw e;
       }
+      const known = await this.users.findByEmail(email);
+      if (known) await this.events.record({ userId: known.id, type: SecurityEventType.LOGIN_FAILED, meta });
       throw e;
     }
   }
@@ -71,15 +86,28 @@ export class AuthService {
    * owed, else the pending action (if any) and a session.
    */
   async completeFirstFactor(user: UserEntity, meta: RequestMeta, opts: FirstFactorOptions): Promise<LoginOutcome> {
-    const methods = opts.requireSecondFactor ? await this.verifier.availableMethods(user.id) : [];
+    const viaSso = opts.via === 'SSO';
+    const owed = opts.requireSecondFactor || (viaSso && user.role === Role.ADMIN);
+    const methods = owed ? await this.verifier.availableMethods(user.id) : [];
     if (methods.length) {
       const { token, challenge } = await this.challenges.create(user.id, opts.event, opts.eventDetail ?? null, opts.pendingAction ?? null);
       return { kind: 'challenge', challengeToken: token, methods, expiresAt: challenge.expiresAt };
     }
     return this.tx.run(async (em) => {
       if (opts.pendingAction) await this.runPending(user.id, opts.pendingAction, em);
-      return this.issueSession(user, meta, opts.event, opts.eventDetail, em);
+      return this.issueSession(user, meta, opts.event, opts.eventDetail, em, { recent: !viaSso });
     });
+  }
+
+  /**
+   * Ends what could still turn into a sign-in for this account: live login challenges, emailed
+   * codes and whatever modules above auth registered (SSO tickets). Password change, password
+   * reset and admin reset call it in their transaction.
+   */
+  async endPendingSignIns(userId: string, em: EntityManager): Promise<void> {
+    await this.challenges.voidAllForUser(userId, em);
+    await this.twoFactor.voidEmailCodes(userId, em);
+    await this.voiders.runAll(userId, em);
   }
 
   private async runPending(userId: string, action: PendingAction, em: EntityManager) {
@@ -92,8 +120,8 @@ export class AuthService {
    * The session, the last-login time and the event, in the caller's transaction: one commit
    * (one fsync on MySQL) instead of three.
    */
-  private async issueSession(user: UserEntity, meta: RequestMeta, event: SecurityEventType | string, detail: string | null | undefined, em: EntityManager): Promise<SessionResult> {
-    const issued = await this.sessions.issue(user.id, meta, em);
+  private async issueSession(user: UserEntity, meta: RequestMeta, event: SecurityEventType | string, detail: string | null | undefined, em: EntityManager, opts: { recent: boolean } = { recent: true }): Promise<SessionResult> {
+    const issued = await this.sessions.issue(user.id, meta, em, opts);
     await this.users.touchLastLogin(user.id, em);
     await this.events.record({ userId: user.id, type: event as SecurityEventType, meta, detail }, em);
     return { kind: 'session', token: issued.token, expiresAt: issued.session.expiresAt, user: { ...user, lastLoginAt: new Date() } };
@@ -106,23 +134,31 @@ export class AuthService {
     return this.twoFactor.sendEmailCode(user, EmailCodePurpose.LOGIN, challenge.id);
   }
 
+  /**
+   * The second step. The challenge's try is reserved first (its 5 tries can't be outrun), then the
+   * account's check (CodeVerifier); the challenge is consumed in the transaction that consumes
+   * the factor, so concurrent codes on one challenge use up at most one factor.
+   */
   async verifyCode(challengeToken: string, method: TwoFactorMethod, code: string, meta: RequestMeta): Promise<SessionResult> {
     const challenge = await this.challenges.live(challengeToken);
-    const user = await this.users.getById(challenge.userId);
-    let verified;
+    await this.challenges.reserveTry(challenge.id);
+    let outcome;
     try {
-      verified = await this.verifier.verify(user.id, method, code, EmailCodePurpose.LOGIN, meta, challenge.id);
+      const user = await this.users.getById(challenge.userId);
+      outcome = await this.verifier.verify(user.id, method, code, { purpose: EmailCodePurpose.LOGIN, meta, challengeId: challenge.id }, {
+        claim: (em) => this.challenges.consume(challenge.id, em),
+        finish: async (em) => {
+          if (challenge.pendingAction) await this.runPending(user.id, JSON.parse(challenge.pendingAction) as PendingAction, em);
+          return this.issueSession(user, meta, challenge.event, challenge.eventDetail, em);
+        },
+      });
     } catch (e) {
-      if (e instanceof TwoFactorError && e.apiCode === 'INVALID_CODE') await this.challenges.recordWrongTry(challenge.id);
+      // A wrong code stays counted; anything else (locked, lost to a concurrent success) was no try.
+      if (!TwoFactorError.isInvalidCode(e)) await this.challenges.releaseTry(challenge.id);
       throw e;
     }
-    const result = await this.tx.run(async (em) => {
-      await this.challenges.consume(challenge.id, em);
-      if (challenge.pendingAction) await this.runPending(user.id, JSON.parse(challenge.pendingAction) as PendingAction, em);
-      await this.twoFactor.recordSuccess(user.id, em);
-      return this.issueSession(user, meta, challenge.event, challenge.eventDetail, em);
-    });
-    if (verified.backupCodesLeft !== undefined) await this.backupCodeUsed(user, verified.backupCodesLeft, meta);
+    const { result, verified } = outcome;
+    if (verified.backupCodesLeft !== undefined) await this.backupCodeUsed(result.user, verified.backupCodesLeft, meta);
     return result;
   }
 
@@ -139,19 +175,45 @@ export class AuthService {
     const byCode = input.method != null || input.code != null;
     if (byPassword === byCode) throw validationError('Give either password, or method and code');
     if (byPassword) {
-      const wait = await this.throttle.retryAfter(meta.ip);
-      if (wait > 0) throw tooManyAttempts(wait);
-      if (!(await this.users.verifyPassword(userId, input.password!))) {
-        await this.throttle.recordFailure(meta.ip);
-        throw UsersError.invalidCredentials();
-      }
-    } else {
-      if (input.method == null || input.code == null) throw validationError('method and code go together');
-      const verified = await this.verifier.verify(userId, input.method, input.code, EmailCodePurpose.REAUTH, meta);
-      await this.twoFactor.recordSuccess(userId);
-      if (verified.backupCodesLeft !== undefined) await this.backupCodeUsed(await this.users.getById(userId), verified.backupCodesLeft, meta);
+      await this.recheckPassword(userId, input.password!, meta, SecurityEventType.REAUTH_FAILED);
+      await this.sessions.markRecent(sessionId);
+      return;
     }
-    await this.sessions.markRecent(sessionId);
+    if (input.method == null || input.code == null) throw validationError('method and code go together');
+    const { verified } = await this.verifier.verify(userId, input.method, input.code, { purpose: EmailCodePurpose.REAUTH, meta }, {
+      finish: (em) => this.sessions.markRecent(sessionId, em),
+    });
+    if (verified.backupCodesLeft !== undefined) await this.backupCodeUsed(await this.users.getById(userId), verified.backupCodesLeft, meta);
+  }
+
+  /**
+   * The password of a signed-in account, asked again (reauthenticate, changePassword). Limited
+   * like a login per address, and per account like a code check (a stolen session must not be a
+   * password oracle): both reserved before argon2 runs; a right password gives both back.
+   */
+  private async recheckPassword(userId: string, password: string, meta: RequestMeta, failed: SecurityEventType): Promise<void> {
+    const releaseAddress = await this.throttle.reserve(meta.ip);
+    let ok: boolean;
+    try {
+      await this.twoFactor.reserveCheck(userId);
+    } catch (e) {
+      await releaseAddress();
+      throw e;
+    }
+    try {
+      ok = await this.users.verifyPassword(userId, password);
+    } catch (e) {
+      await releaseAddress();
+      await this.twoFactor.releaseCheck(userId);
+      throw e;
+    }
+    if (ok) {
+      await releaseAddress();
+      await this.twoFactor.releaseCheck(userId);
+      return;
+    }
+    await this.twoFactor.recordFailure(userId, meta, 'wrong password', failed);
+    throw UsersError.invalidCredentials();
   }
 
   async sendReauthCode(userId: string): Promise<CodeDelivery> {
@@ -164,11 +226,19 @@ export class AuthService {
     await this.events.record({ userId, type: SecurityEventType.LOGOUT, meta });
   }
 
-  /** Keeps the caller's session and ends every other one (API.md). */
+  /**
+   * Keeps the caller's session and ends every other one, and every pending sign-in of the
+   * account (challenges, emailed codes, SSO tickets), in one transaction (API.md).
+   */
   async changePassword(userId: string, sessionId: string, current: string, next: string, meta: RequestMeta): Promise<void> {
-    await this.users.changePassword(userId, current, next);
-    await this.sessions.revokeAllForUser(userId, sessionId);
-    await this.sessions.markRecent(sessionId);
+    await this.recheckPassword(userId, current, meta, SecurityEventType.PASSWORD_CHANGE_FAILED);
+    const hash = await this.users.hashNewPassword(userId, next);
+    await this.tx.run(async (em) => {
+      await this.users.storePasswordHash(userId, hash, em);
+      await this.sessions.revokeAllForUser(userId, sessionId, em);
+      await this.endPendingSignIns(userId, em);
+      await this.sessions.markRecent(sessionId, em);
+    });
     const user = await this.users.getById(userId);
     await this.notifier.notify(user, SecurityEventType.PASSWORD_CHANGED, 'Your password was changed', 'The password of your account was changed. Other signed-in devices were signed out.', meta);
   }

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, IsNull, Repository } from 'typeorm';
 import { randomToken, sha256 } from '../common/crypto/tokens';
+import { AttemptBudgets, RowCounter } from '../rate-limit/attempt-budgets';
 import { AuthError } from './auth.errors';
 import { LoginChallengeEntity } from './login-challenge.entity';
 import { PendingAction } from './login-outcome';
@@ -12,7 +13,10 @@ const MAX_TRIES = 5;
 
 @Injectable()
 export class LoginChallengesService {
-  constructor(@InjectRepository(LoginChallengeEntity) private readonly challenges: Repository<LoginChallengeEntity>) {}
+  constructor(
+    @InjectRepository(LoginChallengeEntity) private readonly challenges: Repository<LoginChallengeEntity>,
+    private readonly budgets: AttemptBudgets,
+  ) {}
 
   async create(userId: string, event: string, eventDetail: string | null, pending: PendingAction | null): Promise<{ token: string; challenge: LoginChallengeEntity }> {
     const token = randomToken(32);
@@ -37,19 +41,30 @@ export class LoginChallengesService {
   async live(token: string): Promise<LoginChallengeEntity> {
     const c = token && token.length <= 128 ? await this.challenges.findOneBy({ tokenHash: sha256(token) }) : null;
     if (!c) throw AuthError.challengeInvalid();
-    if (c.consumedAt || c.expiresAt.getTime() <= Date.now()) throw AuthError.challengeExpired();
+    if (c.consumedAt || c.attempts >= MAX_TRIES || c.expiresAt.getTime() <= Date.now()) throw AuthError.challengeExpired();
     return c;
   }
 
-  /** A wrong code on this challenge; the 5th kills it. */
-  async recordWrongTry(id: string): Promise<void> {
-    await this.challenges.createQueryBuilder().update().set({ attempts: () => 'attempts + 1' }).where('id = :id', { id }).execute();
-    await this.challenges
-      .createQueryBuilder()
-      .update()
-      .set({ consumedAt: new Date() })
-      .where('id = :id AND attempts >= :max AND consumed_at IS NULL', { id, max: MAX_TRIES })
-      .execute();
+  private tries(id: string): RowCounter<LoginChallengeEntity> {
+    return { entity: LoginChallengeEntity, property: 'attempts', column: 'attempts', limit: MAX_TRIES, where: 'id = :id AND consumed_at IS NULL AND expires_at > :now', params: { id, now: new Date() } };
+  }
+
+  /**
+   * Takes one of the challenge's 5 tries before the code is looked at; none left (or used,
+   * expired): CODE_EXPIRED. A wrong code keeps it, so the challenge is dead after 5.
+   */
+  async reserveTry(id: string): Promise<void> {
+    if (!(await this.budgets.reserve(this.tries(id)))) throw AuthError.challengeExpired();
+  }
+
+  /** The try was no guess (locked account, lost to a concurrent success): give it back. */
+  async releaseTry(id: string): Promise<void> {
+    await this.budgets.release({ ...this.tries(id), where: 'id = :id', params: { id } });
+  }
+
+  /** Password change or reset, admin reset: no pending challenge of the account survives. */
+  async voidAllForUser(userId: string, em: EntityManager): Promise<void> {
+    await em.getRepository(LoginChallengeEntity).update({ userId, consumedAt: IsNull() }, { consumedAt: new Date() });
   }
 
   /** Single use: one conditional UPDATE decides between concurrent successes. */

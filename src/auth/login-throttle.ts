@@ -1,35 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
+import { tooManyAttempts } from '../common/errors/domain-error';
+import { clientBucket } from '../common/net/client-bucket';
 import { authConfig } from '../config/auth.config';
-import { RateLimitStore } from '../rate-limit/rate-limit.store';
+import { AttemptBudgets } from '../rate-limit/attempt-budgets';
 
 /**
- * Failed password logins per client IP, in a sliding window. The window lives in the shared
- * RateLimitStore (Redis with REDIS_URL, so a limit earned on one instance holds on all; memory
- * otherwise). Successful logins do not count (API.md).
+ * Failed password checks per client address (IPv6: its /64), in a sliding window shared by
+ * every instance (Redis with REDIS_URL, memory otherwise). Each password check first reserves a
+ * slot; a right password gives it back, since successful logins do not count (API.md).
  */
 @Injectable()
 export class LoginThrottle {
   constructor(
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
-    private readonly store: RateLimitStore,
+    private readonly budgets: AttemptBudgets,
   ) {}
 
-  /** Seconds until this IP may try again, or 0 when it may try now. */
-  async retryAfter(ip: string | null): Promise<number> {
-    const limit = this.config.loginFailuresPerIp;
-    const windowMs = this.config.loginFailureWindowSeconds * 1000;
-    const times = await this.store.recent(this.key(ip), windowMs);
-    if (times.length < limit) return 0;
-    // Allowed again once the failure that filled the window leaves it.
-    return Math.max(1, Math.ceil((times[times.length - limit] + windowMs - Date.now()) / 1000));
-  }
-
-  async recordFailure(ip: string | null): Promise<void> {
-    await this.store.add(this.key(ip), this.config.loginFailureWindowSeconds * 1000, this.config.loginFailuresPerIp);
-  }
-
-  private key(ip: string | null): string {
-    return `login-failures:${ip ?? 'unknown'}`;
+  /** A slot for one password check, or TOO_MANY_ATTEMPTS; call the result when the password was right. */
+  async reserve(ip: string | null): Promise<() => Promise<void>> {
+    const r = await this.budgets.reserveWindow(`login-failures:${clientBucket(ip)}`, this.config.loginFailuresPerIp, this.config.loginFailureWindowSeconds * 1000);
+    if (!r.ok) throw tooManyAttempts(r.retryAfterSeconds, 'Too many failed sign-ins from this address, try again later');
+    return r.release;
   }
 }

@@ -20,7 +20,8 @@ export class SessionsService {
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
   ) {}
 
-  async issue(userId: string, meta: RequestMeta, em?: EntityManager): Promise<IssuedSession> {
+  /** `recent: false`: a session that proved no password or factor of ours (SSO alone) starts outside the window. */
+  async issue(userId: string, meta: RequestMeta, em?: EntityManager, opts: { recent: boolean } = { recent: true }): Promise<IssuedSession> {
     const token = randomToken(32);
     const now = new Date();
     const repo = em ? em.getRepository(SessionEntity) : this.sessions;
@@ -31,7 +32,7 @@ export class SessionsService {
         tokenHash: sha256(token),
         createdAt: now,
         expiresAt: new Date(now.getTime() + this.config.sessionTtlSeconds * 1000),
-        recentAuthAt: now,
+        recentAuthAt: opts.recent ? now : new Date(0),
         revokedAt: null,
         ip: meta.ip?.slice(0, 64) ?? null,
         userAgent: meta.userAgent,
@@ -58,8 +59,8 @@ export class SessionsService {
     return Date.now() - recentAuthAt.getTime() < this.config.recentAuthSeconds * 1000;
   }
 
-  async markRecent(sessionId: string): Promise<void> {
-    await this.sessions.update({ id: sessionId }, { recentAuthAt: new Date() });
+  async markRecent(sessionId: string, em?: EntityManager): Promise<void> {
+    await (em ? em.getRepository(SessionEntity) : this.sessions).update({ id: sessionId }, { recentAuthAt: new Date() });
   }
 
   async revoke(sessionId: string): Promise<void> {

@@ -8,16 +8,22 @@ import { Enabled, TwoFactorSettingsService } from './two-factor-settings.service
 
 const enabled = (r: Enabled) => Object.assign(new TwoFactorEnabledModel(), { user: UserModel.from(r.user), backupCodes: r.backupCodes });
 
-/** Profile > User Setting > Two-Factor Authentication: always the caller's own account. */
+/**
+ * Profile > User Setting > Two-Factor Authentication: always the caller's own account. Adding a
+ * factor needs recent authentication too: a stale or stolen session must not enrol its own factor
+ * and then use it to re-authenticate (API.md Part 2).
+ */
 @Resolver()
 export class TwoFactorSettingsResolver {
   constructor(private readonly settings: TwoFactorSettingsService) {}
 
+  @RequireRecentAuth()
   @Mutation(() => CodeDeliveryModel)
   setupEmailTwoFactor(@CurrentAuth() auth: AuthContext): Promise<CodeDeliveryModel> {
     return this.settings.setupEmail(auth.userId);
   }
 
+  @RequireRecentAuth()
   @Mutation(() => TwoFactorEnabledModel)
   async confirmEmailTwoFactor(@Args() args: CodeArgs, @CurrentAuth() auth: AuthContext, @Meta() meta: RequestMeta) {
     return enabled(await this.settings.confirmEmail(auth.userId, args.code, meta));
@@ -29,11 +35,13 @@ export class TwoFactorSettingsResolver {
     return UserModel.from(await this.settings.disableEmail(auth.userId, meta));
   }
 
+  @RequireRecentAuth()
   @Mutation(() => TotpEnrollmentModel)
   enableTotp(@CurrentAuth() auth: AuthContext): Promise<TotpEnrollmentModel> {
     return this.settings.beginTotp(auth.userId);
   }
 
+  @RequireRecentAuth()
   @Mutation(() => TwoFactorEnabledModel)
   async confirmTotp(@Args() args: CodeArgs, @CurrentAuth() auth: AuthContext, @Meta() meta: RequestMeta) {
     return enabled(await this.settings.confirmTotp(auth.userId, args.code, meta));

@@ -7,6 +7,7 @@ import type { Request } from 'express';
 import { rateLimitConfig } from '../config/rate-limit.config';
 import { redisConfig } from '../config/redis.config';
 import { FallbackRateLimitStore, MemoryRateLimitStore, RateLimitStore, RedisRateLimitStore, throttledWarning } from './rate-limit.store';
+import { AttemptBudgets } from './attempt-budgets';
 import { RedisConnection } from './redis.connection';
 import { RequestRateGuard } from './request-rate.guard';
 import { FallbackThrottlerStorage } from './throttler-storage';
@@ -60,8 +61,9 @@ function throttlerOptions(config: ConfigType<typeof rateLimitConfig>, redis: Red
             )
           : new MemoryRateLimitStore(),
     },
+    AttemptBudgets,
     { provide: APP_GUARD, useClass: RequestRateGuard },
   ],
-  exports: [RedisConnection, RateLimitStore],
+  exports: [RedisConnection, RateLimitStore, AttemptBudgets],
 })
 export class RateLimitModule {}

@@ -1,4 +1,3 @@
-import { LoginThrottle } from '../auth/login-throttle';
 import { FallbackRateLimitStore, MemoryRateLimitStore, RateLimitStore } from './rate-limit.store';
 
 const MINUTE = 60_000;
@@ -33,12 +32,37 @@ describe('MemoryRateLimitStore', () => {
   });
 });
 
+describe('MemoryRateLimitStore.reserve', () => {
+  beforeEach(() => jest.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z') }));
+  afterEach(() => jest.useRealTimers());
+
+  it('grants at most `limit` reservations at once, and a released one can be taken again', async () => {
+    const store = new MemoryRateLimitStore();
+    const all = await Promise.all(Array.from({ length: 50 }, () => store.reserve('k', MINUTE, 5)));
+    const granted = all.filter((r): r is { id: string } => 'id' in r);
+    expect(granted).toHaveLength(5);
+    const refused = all.find((r) => 'retryAtMs' in r) as { retryAtMs: number };
+    expect(refused.retryAtMs).toBe(Date.now() + MINUTE);
+    await store.release('k', granted[0].id);
+    expect('id' in (await store.reserve('k', MINUTE, 5))).toBe(true);
+    expect('id' in (await store.reserve('k', MINUTE, 5))).toBe(false);
+    jest.advanceTimersByTime(MINUTE);
+    expect('id' in (await store.reserve('k', MINUTE, 5))).toBe(true);
+  });
+});
+
 describe('FallbackRateLimitStore', () => {
   class Broken extends RateLimitStore {
     add = jest.fn(async () => {
       throw new Error('Stream isn\'t writeable');
     });
     recent = jest.fn(async (): Promise<number[]> => {
+      throw new Error('Stream isn\'t writeable');
+    });
+    reserve = jest.fn(async (): Promise<{ id: string }> => {
+      throw new Error('Stream isn\'t writeable');
+    });
+    release = jest.fn(async () => {
       throw new Error('Stream isn\'t writeable');
     });
   }
@@ -52,27 +76,5 @@ describe('FallbackRateLimitStore', () => {
     expect(await store.recent('k', MINUTE)).toHaveLength(2);
     expect(primary.add).toHaveBeenCalledTimes(2);
     expect(onError).toHaveBeenCalledTimes(3);
-  });
-});
-
-describe('LoginThrottle', () => {
-  beforeEach(() => jest.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z') }));
-  afterEach(() => jest.useRealTimers());
-
-  const config = { loginFailuresPerIp: 3, loginFailureWindowSeconds: 300 } as ConstructorParameters<typeof LoginThrottle>[0];
-
-  it('allows `limit` failures per IP per window, then names the wait until the oldest leaves it', async () => {
-    const throttle = new LoginThrottle(config, new MemoryRateLimitStore());
-    for (let i = 0; i < 3; i++) {
-      expect(await throttle.retryAfter('10.0.0.1')).toBe(0);
-      await throttle.recordFailure('10.0.0.1');
-      jest.advanceTimersByTime(10_000);
-    }
-    // Failures at 0 s, 10 s, 20 s; now 30 s: the first leaves the window at 300 s.
-    expect(await throttle.retryAfter('10.0.0.1')).toBe(270);
-    expect(await throttle.retryAfter('10.0.0.2')).toBe(0);
-    expect(await throttle.retryAfter(null)).toBe(0);
-    jest.advanceTimersByTime(270_000);
-    expect(await throttle.retryAfter('10.0.0.1')).toBe(0);
   });
 });

@@ -15,12 +15,24 @@ export abstract class RateLimitStore {
   abstract add(key: string, windowMs: number, keep: number): Promise<void>;
   /** Times (ms since the epoch) of the events under `key` inside the window, oldest first. */
   abstract recent(key: string, windowMs: number): Promise<number[]>;
+  /**
+   * Atomically: if fewer than `limit` events are inside the window, records one and returns its
+   * id (to `release` it later); else returns the time (ms) the oldest counted event leaves the
+   * window. Check and record are one step, so N concurrent callers never get more than `limit`.
+   */
+  abstract reserve(key: string, windowMs: number, limit: number): Promise<{ id: string } | { retryAtMs: number }>;
+  /** Gives back a reservation (the attempt turned out not to count, e.g. a successful login). */
+  abstract release(key: string, id: string): Promise<void>;
 }
+
+const eventId = (now: number) => `${now}:${randomBytes(6).toString('hex')}`;
 
 /** One instance: a Map of timestamp lists, swept when it grows large. */
 export class MemoryRateLimitStore extends RateLimitStore {
   static readonly MAX_KEYS = 100_000;
   private readonly events = new Map<string, { windowMs: number; times: number[] }>();
+  /** Reservation ids → time, so a reservation can be given back. */
+  private readonly ids = new Map<string, Map<string, number>>();
 
   async add(key: string, windowMs: number, keep: number): Promise<void> {
     const now = Date.now();
@@ -35,10 +47,39 @@ export class MemoryRateLimitStore extends RateLimitStore {
     return [...this.prune(key, windowMs, Date.now())];
   }
 
+  // No await between the check and the push: one JavaScript turn, so it is atomic per process.
+  async reserve(key: string, windowMs: number, limit: number): Promise<{ id: string } | { retryAtMs: number }> {
+    const now = Date.now();
+    const times = this.prune(key, windowMs, now);
+    if (times.length >= limit) return { retryAtMs: times[times.length - limit] + windowMs };
+    times.push(now);
+    const ids = this.ids.get(key) ?? new Map<string, number>();
+    const id = eventId(now);
+    ids.set(id, now);
+    this.ids.set(key, ids);
+    this.events.set(key, { windowMs, times });
+    if (this.events.size > MemoryRateLimitStore.MAX_KEYS) this.sweep(now);
+    return { id };
+  }
+
+  async release(key: string, id: string): Promise<void> {
+    const at = this.ids.get(key)?.get(id);
+    if (at === undefined) return;
+    this.ids.get(key)!.delete(id);
+    const entry = this.events.get(key);
+    const i = entry?.times.indexOf(at) ?? -1;
+    if (entry && i >= 0) entry.times.splice(i, 1);
+  }
+
   private prune(key: string, windowMs: number, now: number): number[] {
     const times = (this.events.get(key)?.times ?? []).filter((t) => t > now - windowMs);
     if (times.length) this.events.set(key, { windowMs, times });
-    else this.events.delete(key);
+    else {
+      this.events.delete(key);
+      this.ids.delete(key);
+    }
+    const ids = this.ids.get(key);
+    if (ids) for (const [id, at] of ids) if (at <= now - windowMs) ids.delete(id);
     return times;
   }
 
@@ -46,6 +87,20 @@ export class MemoryRateLimitStore extends RateLimitStore {
     for (const [key, { windowMs }] of [...this.events]) this.prune(key, windowMs, now);
   }
 }
+
+/** KEYS[1] the window; ARGV now, windowMs, limit, id. Returns {1, id} or {0, time of the event that must leave first}. */
+const RESERVE_LUA = `
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[2]))
+local n = redis.call('ZCARD', KEYS[1])
+local limit = tonumber(ARGV[3])
+if n >= limit then
+  local oldest = redis.call('ZRANGE', KEYS[1], n - limit, n - limit, 'WITHSCORES')
+  return {0, oldest[2]}
+end
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return {1, ARGV[4]}
+`;
 
 /**
  * Shared by every instance: one sorted set per key (score = time), trimmed and given a TTL on
@@ -61,12 +116,24 @@ export class RedisRateLimitStore extends RateLimitStore {
     const results = await this.redis
       .multi()
       .zremrangebyscore(key, '-inf', now - windowMs)
-      .zadd(key, now, `${now}:${randomBytes(6).toString('hex')}`)
+      .zadd(key, now, eventId(now))
       .zremrangebyrank(key, 0, -(keep + 1))
       .pexpire(key, windowMs)
       .exec();
     const failed = results?.find(([err]) => err)?.[0];
     if (!results || failed) throw failed ?? new Error('Redis transaction discarded');
+  }
+
+  async reserve(key: string, windowMs: number, limit: number): Promise<{ id: string } | { retryAtMs: number }> {
+    const now = Date.now();
+    const id = eventId(now);
+    // One Lua script: Redis runs it atomically, so instances racing on one key can't overshoot.
+    const r = (await this.redis.eval(RESERVE_LUA, 1, key, String(now), String(windowMs), String(limit), id)) as [number, string];
+    return r[0] === 1 ? { id } : { retryAtMs: Number(r[1]) + windowMs };
+  }
+
+  async release(key: string, id: string): Promise<void> {
+    await this.redis.zrem(key, id);
   }
 
   async recent(key: string, windowMs: number): Promise<number[]> {
@@ -97,6 +164,24 @@ export class FallbackRateLimitStore extends RateLimitStore {
       this.onError(e);
       await this.fallback.add(key, windowMs, keep);
     }
+  }
+
+  async reserve(key: string, windowMs: number, limit: number): Promise<{ id: string } | { retryAtMs: number }> {
+    try {
+      return await this.primary.reserve(key, windowMs, limit);
+    } catch (e) {
+      this.onError(e);
+      return this.fallback.reserve(key, windowMs, limit);
+    }
+  }
+
+  async release(key: string, id: string): Promise<void> {
+    try {
+      await this.primary.release(key, id);
+    } catch (e) {
+      this.onError(e);
+    }
+    await this.fallback.release(key, id);
   }
 
   async recent(key: string, windowMs: number): Promise<number[]> {

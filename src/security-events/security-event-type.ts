@@ -18,4 +18,11 @@ export enum SecurityEventType {
   ADMIN_2FA_RESET = 'ADMIN_2FA_RESET',
   ADMIN_UNLOCK = 'ADMIN_UNLOCK',
   USER_CREATED = 'USER_CREATED',
+  // Part 2, "Holding under attack"
+  PASSWORD_CHANGE_FAILED = 'PASSWORD_CHANGE_FAILED',
+  SSO_PROVIDER_CONFIGURED = 'SSO_PROVIDER_CONFIGURED',
+  SSO_PROVIDER_REMOVED = 'SSO_PROVIDER_REMOVED',
+  ADMIN_SSO_UNLINK = 'ADMIN_SSO_UNLINK',
+  /** A wrong password in reauthenticate (changePassword has its own type). */
+  REAUTH_FAILED = 'REAUTH_FAILED',
 }

@@ -19,11 +19,19 @@ const API: Record<TwoFactorErrorCode, ApiErrorCode> = {
 };
 
 export class TwoFactorError extends DomainError<TwoFactorErrorCode> {
+  reason = '';
   get apiCode(): ApiErrorCode {
     return API[this.code];
   }
-  static invalidCode() {
-    return new TwoFactorError(TwoFactorErrorCode.INVALID_CODE, 'The code is not correct');
+  /** `reason` goes to the TWO_FACTOR_FAILED event's detail, never to the client. */
+  static invalidCode(reason = 'wrong code') {
+    const e = new TwoFactorError(TwoFactorErrorCode.INVALID_CODE, 'The code is not correct');
+    e.reason = reason;
+    return e;
+  }
+  /** A wrong guess at a code: the one outcome that stays counted against the budgets. */
+  static isInvalidCode(e: unknown): e is TwoFactorError {
+    return e instanceof TwoFactorError && e.code === TwoFactorErrorCode.INVALID_CODE;
   }
   static codeExpired() {
     return new TwoFactorError(TwoFactorErrorCode.CODE_EXPIRED, 'The code has expired or was replaced; ask for a new one');

@@ -11,6 +11,7 @@ import { randomDigits, safeEqual } from '../common/crypto/tokens';
 import { tooManyAttempts } from '../common/errors/domain-error';
 import { twoFactorConfig } from '../config/two-factor.config';
 import { MailService } from '../mailer/mail.service';
+import { AttemptBudgets, RowCounter } from '../rate-limit/attempt-budgets';
 import { SecurityEventsService } from '../security-events/security-events.service';
 import { SecurityEventType } from '../security-events/security-event-type';
 import { UserEntity } from '../users/user.entity';
@@ -32,6 +33,14 @@ export interface CheckableState {
   row: TwoFactorSettingsEntity | null;
   email: boolean;
   totp: boolean;
+}
+
+/** One reserved try at an emailed code. */
+export interface EmailCodeTry {
+  id: string;
+  /** INVALID_CODE when wrong, CODE_EXPIRED for a superseded code. */
+  compare(code: string): Promise<void>;
+  release(): Promise<void>;
 }
 
 export interface MethodsState {
@@ -69,6 +78,7 @@ export class TwoFactorService {
     private readonly crypto: CryptoService,
     private readonly mail: MailService,
     private readonly events: SecurityEventsService,
+    private readonly budgets: AttemptBudgets,
   ) {}
 
   // ---- state ---------------------------------------------------------------------------------
@@ -113,44 +123,106 @@ export class TwoFactorService {
 
   // ---- failures and lock ------------------------------------------------------------------------
 
-  /** TOO_MANY_ATTEMPTS while the account's code checks are locked. */
+  /** TOO_MANY_ATTEMPTS while the account's code checks are locked (a read; reserves nothing). */
   async assertNotLocked(userId: string): Promise<void> {
-    await this.checkableState(userId);
+    const r = await this.settings.findOneBy({ userId });
+    this.throwIfLocked(r);
   }
 
-  /**
-   * One read for a code check: TOO_MANY_ATTEMPTS while locked, else which methods are on.
-   * Callers pass the result on, so a check reads the settings row once.
-   */
-  async checkableState(userId: string): Promise<CheckableState> {
-    const r = await this.settings.findOneBy({ userId });
+  private throwIfLocked(r: TwoFactorSettingsEntity | null): void {
     const until = r?.lockedUntil?.getTime() ?? 0;
     if (until > Date.now()) throw tooManyAttempts((until - Date.now()) / 1000, 'Too many wrong codes; code checks are locked for a while');
+  }
+
+  /** Which methods are on (one read). The lock is enforced by the reservation, not here. */
+  async checkableState(userId: string): Promise<CheckableState> {
+    const r = await this.settings.findOneBy({ userId });
     return { row: r, email: !!r?.emailEnabledAt, totp: !!r?.totpEnabledAt };
   }
 
-  /** Counts a failed code check; the 10th in a row locks code checks for 15 minutes. */
-  async recordFailure(userId: string, meta: RequestMeta, detail: string): Promise<void> {
-    await this.row(userId);
-    // Atomic increment: concurrent failures can't lose counts.
-    await this.settings.createQueryBuilder().update().set({ failedCount: () => 'failed_count + 1' }).where('user_id = :userId', { userId }).execute();
-    await this.events.record({ userId, type: SecurityEventType.TWO_FACTOR_FAILED, meta, detail });
-    const lockedUntil = new Date(Date.now() + this.config.lockSeconds * 1000);
+  /** The account's failure count as a budget: 10 in a row, then locked. */
+  private failureCounter(userId: string, usable = 'locked_until IS NULL'): RowCounter<TwoFactorSettingsEntity> {
+    return {
+      entity: TwoFactorSettingsEntity,
+      property: 'failedCount',
+      column: 'failed_count',
+      limit: this.config.failuresBeforeLock,
+      where: `user_id = :userId AND ${usable}`,
+      params: { userId },
+    };
+  }
+
+  /**
+   * Takes one of the account's code checks before the code is looked at: the count of failures
+   * in a row is raised first and only given back when the check turns out not to be a guess, so
+   * N concurrent wrong codes can never see more than 10 checks. TOO_MANY_ATTEMPTS while locked,
+   * or while the remaining checks are all in flight.
+   */
+  async reserveCheck(userId: string): Promise<void> {
+    if (await this.budgets.reserve(this.failureCounter(userId))) return;
+    let r = await this.settings.findOneBy({ userId });
+    if (!r) r = await this.row(userId); // never checked before: the row is made, then reserved
+    else if (r.lockedUntil && r.lockedUntil.getTime() <= Date.now()) {
+      // The lock ran out: a fresh run of 10 starts (conditional, so concurrent requests clear it once).
+      await this.settings
+        .createQueryBuilder()
+        .update()
+        .set({ lockedUntil: null, failedCount: 0 })
+        .where('user_id = :userId AND locked_until <= :now', { userId, now: new Date() })
+        .execute();
+    }
+    if (await this.budgets.reserve(this.failureCounter(userId))) return;
+    r = await this.settings.findOneBy({ userId });
+    this.throwIfLocked(r);
+    // Every remaining check is in flight: they end as failures (and lock) or give their place back.
+    throw tooManyAttempts(1, 'Too many code checks at once; try again in a moment');
+  }
+
+  /** The reserved check was not a guess (nothing to compare, lost to a concurrent success): give it back. */
+  async releaseCheck(userId: string): Promise<void> {
+    await this.budgets.release(this.failureCounter(userId, '1 = 1'));
+  }
+
+  /**
+   * A reserved check failed: it stays counted. The 10th failure in a row (itself answered
+   * INVALID_CODE) locks code checks for 15 minutes.
+   */
+  async recordFailure(userId: string, meta: RequestMeta, detail: string, type = SecurityEventType.TWO_FACTOR_FAILED): Promise<void> {
+    await this.events.record({ userId, type, meta, detail });
+    await this.lockIfSpent(userId, meta, `code checks locked for ${this.config.lockSeconds / 60} minutes`);
+  }
+
+  private async lockIfSpent(userId: string, meta: RequestMeta, detail: string): Promise<void> {
     const res = await this.settings
       .createQueryBuilder()
       .update()
-      .set({ lockedUntil, failedCount: 0 })
-      .where('user_id = :userId AND failed_count >= :max', { userId, max: this.config.failuresBeforeLock })
+      .set({ lockedUntil: new Date(Date.now() + this.config.lockSeconds * 1000) })
+      .where('user_id = :userId AND failed_count >= :max AND locked_until IS NULL', { userId, max: this.config.failuresBeforeLock })
       .execute();
-    if (res.affected) {
-      await this.events.record({ userId, type: SecurityEventType.ACCOUNT_LOCKED, meta, detail: `code checks locked for ${this.config.lockSeconds / 60} minutes` });
+    if (res.affected) await this.events.record({ userId, type: SecurityEventType.ACCOUNT_LOCKED, meta, detail });
+  }
+
+  /**
+   * Runs one code check under the account's budget: reserved first; a wrong code stays counted
+   * (and may lock), anything else gives the reservation back. The caller resets the count on
+   * success (`recordSuccess`, in its transaction).
+   */
+  async budgeted<T>(userId: string, meta: RequestMeta, check: () => Promise<T>): Promise<T> {
+    await this.reserveCheck(userId);
+    try {
+      return await check();
+    } catch (e) {
+      if (TwoFactorError.isInvalidCode(e)) await this.recordFailure(userId, meta, e.reason);
+      else await this.releaseCheck(userId);
+      throw e;
     }
   }
 
+  /** A success resets the count (API.md) and ends a lock that concurrent failures set meanwhile. */
   async recordSuccess(userId: string, em?: EntityManager): Promise<void> {
     // The row exists: a factor was just verified against it.
     const repo = em ? em.getRepository(TwoFactorSettingsEntity) : this.settings;
-    await repo.update({ userId }, { failedCount: 0, lastTwoFactorAt: new Date() });
+    await repo.update({ userId }, { failedCount: 0, lockedUntil: null, lastTwoFactorAt: new Date() });
   }
 
   /** Admin unlock: clears the lock and the count. Returns whether it was locked. */
@@ -215,34 +287,51 @@ export class TwoFactorService {
   }
 
   /**
-   * Checks an emailed code. Wrong: INVALID_CODE (and the 5th wrong try kills the code). Expired,
-   * superseded, used or dead: CODE_EXPIRED. Failures count against the account.
+   * Takes one of the 5 tries of the account's live emailed code, before anything is compared;
+   * CODE_EXPIRED when there is none (expired, superseded, used, out of tries: not a guess). Take
+   * it outside any transaction and before the account's check, so a rollback can't give it back
+   * and requests bouncing off a dead code never hold the account's checks.
    */
-  async verifyEmailCode(userId: string, purpose: EmailCodePurpose, code: string, meta: RequestMeta, challengeId: string | null = null, checked?: CheckableState): Promise<void> {
-    if (!checked) await this.assertNotLocked(userId);
+  async takeEmailCodeTry(userId: string, purpose: EmailCodePurpose, challengeId: string | null = null): Promise<EmailCodeTry> {
     const latest = await this.codes.findOne({ where: { userId, purpose }, order: { createdAt: 'DESC', id: 'DESC' } });
-    const live = latest && !latest.consumedAt && latest.expiresAt.getTime() > Date.now() && (challengeId === null || latest.challengeId === challengeId);
-    if (!latest || !live) {
-      // Nothing to compare against: not a guess at a code, so it does not count as a failure.
-      throw TwoFactorError.codeExpired();
+    const now = new Date();
+    const live = latest && !latest.consumedAt && latest.expiresAt > now && (challengeId === null || latest.challengeId === challengeId);
+    if (!latest || !live) throw TwoFactorError.codeExpired();
+    const tries: RowCounter<EmailCodeEntity> = {
+      entity: EmailCodeEntity,
+      property: 'attempts',
+      column: 'attempts',
+      limit: this.config.triesPerCode,
+      where: 'id = :id AND consumed_at IS NULL AND expires_at > :now',
+      params: { id: latest.id, now },
+    };
+    if (!(await this.budgets.reserve(tries))) throw TwoFactorError.codeExpired(); // dead after 5 tries, or used meanwhile
+    return {
+      id: latest.id,
+      release: () => this.budgets.release({ ...tries, where: 'id = :id', params: { id: latest.id } }),
+      compare: async (code: string) => {
+        const c = code.trim();
+        if (/^\d{6}$/.test(c) && safeEqual(this.hashCode(latest.id, c), latest.codeHash)) return;
+        // A real code, just replaced by a newer one: say so instead of "wrong" (API.md).
+        if (await this.isSupersededCode(userId, purpose, c, latest.id)) throw TwoFactorError.codeExpired();
+        throw TwoFactorError.invalidCode(`wrong ${purpose.toLowerCase()} email code`);
+      },
+    };
+  }
+
+  /** Runs `work` holding an emailed code's try: kept for a wrong code, given back for anything else. */
+  async withEmailCodeTry<T>(attempt: EmailCodeTry | null, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      if (attempt && !TwoFactorError.isInvalidCode(e)) await attempt.release();
+      throw e;
     }
-    const ok = /^\d{6}$/.test(code.trim()) && safeEqual(this.hashCode(latest.id, code.trim()), latest.codeHash);
-    if (!ok && (await this.isSupersededCode(userId, purpose, code.trim(), latest.id))) {
-      // A real code, just replaced by a newer one: say so instead of "wrong" (API.md).
-      throw TwoFactorError.codeExpired();
-    }
-    if (!ok) {
-      await this.codes.createQueryBuilder().update().set({ attempts: () => 'attempts + 1' }).where('id = :id', { id: latest.id }).execute();
-      await this.codes
-        .createQueryBuilder()
-        .update()
-        .set({ consumedAt: new Date() })
-        .where('id = :id AND attempts >= :max AND consumed_at IS NULL', { id: latest.id, max: this.config.triesPerCode })
-        .execute();
-      await this.recordFailure(userId, meta, `wrong ${purpose.toLowerCase()} email code`);
-      throw TwoFactorError.invalidCode();
-    }
-    const used = await this.codes.update({ id: latest.id, consumedAt: IsNull() }, { consumedAt: new Date() });
+  }
+
+  /** Single use: one conditional UPDATE, in the caller's transaction when given. */
+  async consumeEmailCode(id: string, em?: EntityManager): Promise<void> {
+    const used = await (em ? em.getRepository(EmailCodeEntity) : this.codes).update({ id, consumedAt: IsNull() }, { consumedAt: new Date() });
     if (used.affected !== 1) throw TwoFactorError.codeExpired(); // a concurrent request used it
   }
 
@@ -260,15 +349,19 @@ export class TwoFactorService {
     return this.sendEmailCode(user, EmailCodePurpose.SETUP);
   }
 
-  /** Verifies the setup code, then turns the method on inside `em` (the caller's transaction). */
+  /** Verifies the setup code under the account's budget; `enableEmail` then turns the method on. */
   async confirmEmailSetup(userId: string, code: string, meta: RequestMeta): Promise<void> {
     if ((await this.state(userId)).emailEnabledAt) throw TwoFactorError.alreadyEnabled('Two-factor authentication by email');
-    await this.verifyEmailCode(userId, EmailCodePurpose.SETUP, code, meta);
+    const attempt = await this.takeEmailCodeTry(userId, EmailCodePurpose.SETUP);
+    await this.withEmailCodeTry(attempt, () => this.budgeted(userId, meta, async () => {
+      await attempt.compare(code);
+      await this.consumeEmailCode(attempt.id);
+    }));
   }
 
   async enableEmail(userId: string, em: EntityManager): Promise<void> {
     await this.row(userId, em);
-    await em.getRepository(TwoFactorSettingsEntity).update({ userId }, { emailEnabledAt: new Date(), failedCount: 0, lastTwoFactorAt: new Date() });
+    await em.getRepository(TwoFactorSettingsEntity).update({ userId }, { emailEnabledAt: new Date(), failedCount: 0, lockedUntil: null, lastTwoFactorAt: new Date() });
   }
 
   async disableEmail(userId: string, em: EntityManager): Promise<void> {
@@ -291,16 +384,15 @@ export class TwoFactorService {
 
   /** Checks a code against the pending secret; returns the matched step for enableTotp. */
   async confirmTotpSetup(userId: string, code: string, meta: RequestMeta): Promise<number> {
-    await this.assertNotLocked(userId);
     const r = await this.row(userId);
     if (r.totpEnabledAt) throw TwoFactorError.alreadyEnabled('The authenticator app');
     if (!r.totpPendingSecret) throw TwoFactorError.noPendingSetup('authenticator app');
-    const step = verifyTotp(this.crypto.decrypt(r.totpPendingSecret, `totp:${userId}`), code.trim());
-    if (step === null) {
-      await this.recordFailure(userId, meta, 'wrong authenticator code during setup');
-      throw TwoFactorError.invalidCode();
-    }
-    return step;
+    const secret = this.crypto.decrypt(r.totpPendingSecret, `totp:${userId}`);
+    return this.budgeted(userId, meta, async () => {
+      const step = verifyTotp(secret, code.trim());
+      if (step === null) throw TwoFactorError.invalidCode('wrong authenticator code during setup');
+      return step;
+    });
   }
 
   async enableTotp(userId: string, step: number, em: EntityManager): Promise<void> {
@@ -315,6 +407,7 @@ export class TwoFactorService {
         totpEnabledAt: new Date(),
         totpLastStep: String(step),
         failedCount: 0,
+        lockedUntil: null,
         lastTwoFactorAt: new Date(),
       })
       .where('user_id = :userId AND totp_pending_secret IS NOT NULL AND totp_enabled_at IS NULL', { userId })
@@ -322,22 +415,24 @@ export class TwoFactorService {
     if (res.affected !== 1) throw TwoFactorError.noPendingSetup('authenticator app');
   }
 
-  /** Verifies a TOTP code of the enabled secret, refusing any step already accepted (replay). */
-  async verifyTotpCode(userId: string, code: string, meta: RequestMeta, checked?: CheckableState): Promise<void> {
-    const r = (checked ?? (await this.checkableState(userId))).row;
+  /** The time step a code of the enabled secret matches (run it inside `budgeted`), or INVALID_CODE. */
+  matchTotp(userId: string, checked: CheckableState, code: string): number {
+    const r = checked.row;
     if (!r?.totpEnabledAt || !r.totpSecret) throw TwoFactorError.notEnabled('The authenticator app');
     const step = verifyTotp(this.crypto.decrypt(r.totpSecret, `totp:${userId}`), code.trim());
-    if (step !== null) {
-      const res = await this.settings
-        .createQueryBuilder()
-        .update()
-        .set({ totpLastStep: String(step) })
-        .where('user_id = :userId AND (totp_last_step IS NULL OR totp_last_step < :step)', { userId, step })
-        .execute();
-      if (res.affected === 1) return;
-    }
-    await this.recordFailure(userId, meta, step === null ? 'wrong authenticator code' : 'replayed authenticator code');
-    throw TwoFactorError.invalidCode();
+    if (step === null) throw TwoFactorError.invalidCode('wrong authenticator code');
+    return step;
+  }
+
+  /** Each step is accepted once: a step at or before the last accepted one is a replay. */
+  async acceptTotpStep(userId: string, step: number, em?: EntityManager): Promise<void> {
+    const res = await (em ? em.getRepository(TwoFactorSettingsEntity) : this.settings)
+      .createQueryBuilder()
+      .update()
+      .set({ totpLastStep: String(step) })
+      .where('user_id = :userId AND (totp_last_step IS NULL OR totp_last_step < :step)', { userId, step })
+      .execute();
+    if (res.affected !== 1) throw TwoFactorError.invalidCode('replayed authenticator code');
   }
 
   async disableTotp(userId: string, em: EntityManager): Promise<void> {
@@ -353,6 +448,11 @@ export class TwoFactorService {
       { userId },
       { emailEnabledAt: null, totpEnabledAt: null, totpSecret: null, totpPendingSecret: null, totpLastStep: null, failedCount: 0, lockedUntil: null },
     );
+    await em.getRepository(EmailCodeEntity).update({ userId, consumedAt: IsNull() }, { consumedAt: new Date() });
+  }
+
+  /** Every live emailed code of the account stops working (password change or reset). */
+  async voidEmailCodes(userId: string, em: EntityManager): Promise<void> {
     await em.getRepository(EmailCodeEntity).update({ userId, consumedAt: IsNull() }, { consumedAt: new Date() });
   }
 

@@ -119,13 +119,16 @@ export class UsersService implements OnApplicationBootstrap {
     return verifyPassword(user.passwordHash, password);
   }
 
-  async changePassword(userId: string, currentPassword: string, newPassword: string, em?: EntityManager): Promise<void> {
+  /** The argon2 hash of an acceptable new password (the policy of createUser), or BAD_USER_INPUT. */
+  async hashNewPassword(userId: string, newPassword: string): Promise<string> {
     const user = await this.getById(userId);
-    if (!(await verifyPassword(user.passwordHash, currentPassword))) throw UsersError.invalidCredentials();
     const problem = passwordProblem(newPassword, user.email);
     if (problem) throw UsersError.weakPassword(problem);
-    const repo = em ? em.getRepository(UserEntity) : this.users;
-    await repo.update({ id: userId }, { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date() });
+    return hashPassword(newPassword);
+  }
+
+  async storePasswordHash(userId: string, passwordHash: string, em: EntityManager): Promise<void> {
+    await em.getRepository(UserEntity).update({ id: userId }, { passwordHash, passwordChangedAt: new Date() });
   }
 
   /**

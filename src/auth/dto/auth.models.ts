@@ -1,3 +1,5 @@
+import type { Request } from 'express';
+import { markSignedIn } from '../../common/auth/decorators';
 import { Field, ObjectType, createUnionType, registerEnumType } from '@nestjs/graphql';
 import { UserModel } from '../../users/dto/user.model';
 import { LoginOutcome, TwoFactorMethod } from '../login-outcome';
@@ -25,9 +27,11 @@ export const LoginResultUnion = createUnionType({
   resolveType: (value) => (value instanceof TwoFactorChallengeModel ? TwoFactorChallengeModel : AuthSessionModel),
 });
 
-export function toLoginResultModel(outcome: LoginOutcome): AuthSessionModel | TwoFactorChallengeModel {
+/** `req`: the request that signed in; its answer may then show the user's own `security`. */
+export function toLoginResultModel(outcome: LoginOutcome, req?: Request): AuthSessionModel | TwoFactorChallengeModel {
   if (outcome.kind === 'challenge') {
     return Object.assign(new TwoFactorChallengeModel(), { challengeToken: outcome.challengeToken, methods: outcome.methods, expiresAt: outcome.expiresAt });
   }
+  markSignedIn(req, outcome.user.id);
   return Object.assign(new AuthSessionModel(), { token: outcome.token, expiresAt: outcome.expiresAt, user: UserModel.from(outcome.user) });
 }

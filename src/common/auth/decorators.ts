@@ -31,6 +31,17 @@ export interface RequestMeta {
   userAgent: string | null;
 }
 
+/**
+ * Set on the request by an operation that just signed a user in (login, verifyCode, SSO): the
+ * answer's `AuthSession.user` belongs to that user, so its own `security` may be read there
+ * although the request itself carried no session.
+ */
+export const SIGNED_IN_USER = Symbol('signedInUser');
+export type RequestWithSignIn = Request & { [SIGNED_IN_USER]?: string };
+export function markSignedIn(req: Request | undefined, userId: string): void {
+  if (req) (req as RequestWithSignIn)[SIGNED_IN_USER] = userId;
+}
+
 export function requestOf(ctx: ExecutionContext): Request & { auth?: AuthContext } {
   if (ctx.getType<string>() === 'graphql') return GqlExecutionContext.create(ctx).getContext().req;
   return ctx.switchToHttp().getRequest();

@@ -6,7 +6,11 @@ import {
   ADMIN_SSO, CONFIGURE_SSO, OVERVIEW, REMOVE_SSO, RESET_2FA, UNLOCK, USER_DETAIL, USER_EVENTS, USER_SSO, USERS,
   type Connection, type ProviderKind, type SecurityEvent, type SsoConnection, type SsoProviderConfig, type User,
 } from '../ops';
+import { Cancelled, withReauth } from '../reauth';
 import { route, type Ctx } from '../router';
+
+/** Every admin mutation needs a recent sign-in (API.md): when the API asks, confirm it in a dialog, then retry. */
+const mutate = <T = unknown>(query: string, variables: Record<string, unknown> = {}) => withReauth(() => gql<T>(query, variables));
 
 const subnav = (current: 'users' | 'sso') =>
   h('nav', { class: 'subnav', 'aria-label': 'Admin console' },
@@ -123,13 +127,13 @@ route(/^\/admin\/users\/([^/]+)$/, 'admin', async (ctx) => {
       e.preventDefault();
       msg.clear();
       try {
-        const { resetTwoFactor } = await busy(resetForm, () => gql<{ resetTwoFactor: User }>(RESET_2FA, { userId: id, reason: reason.value.trim() }));
+        const { resetTwoFactor } = await busy(resetForm, () => mutate<{ resetTwoFactor: User }>(RESET_2FA, { userId: id, reason: reason.value.trim() }));
         reason.value = '';
         draw(resetTwoFactor);
         msg.ok(`Two-factor authentication of ${resetTwoFactor.email} is reset: every method is off, backup codes are void, sessions are ended and the user was emailed.`);
         msg.el.focus();
       } catch (err) {
-        msg.error(describeError(err));
+        if (!(err instanceof Cancelled)) msg.error(describeError(err));
       }
     },
   },
@@ -160,11 +164,11 @@ route(/^\/admin\/users\/([^/]+)$/, 'admin', async (ctx) => {
         ? h('p', null, button('Unlock', async (ev) => {
             msg.clear();
             try {
-              const { unlockAccount } = await busy(ev.currentTarget as HTMLElement, () => gql<{ unlockAccount: User }>(UNLOCK, { userId: id }));
+              const { unlockAccount } = await busy(ev.currentTarget as HTMLElement, () => mutate<{ unlockAccount: User }>(UNLOCK, { userId: id }));
               draw(unlockAccount);
               msg.ok('Code checks are unlocked.');
             } catch (err) {
-              msg.error(describeError(err));
+              if (!(err instanceof Cancelled)) msg.error(describeError(err));
             }
           }))
         : null,
@@ -242,13 +246,13 @@ route(/^\/admin\/sso$/, 'admin', (ctx) => {
       h('div', { class: 'actions' },
         button('Remove', async (ev) => {
           try {
-            await busy(ev.currentTarget as HTMLElement, () => gql(REMOVE_SSO, { id: p.id }));
+            await busy(ev.currentTarget as HTMLElement, () => mutate(REMOVE_SSO, { id: p.id }));
             replace(editor);
             msg.ok(`${p.displayName} is removed.`);
             await load();
             focusHeading(msg.el);
           } catch (e) {
-            msg.error(describeError(e));
+            if (!(e instanceof Cancelled)) msg.error(describeError(e));
           }
         }, { class: 'danger' }),
         button('Cancel', () => { replace(editor); add.focus(); }, { class: 'secondary' }))));
@@ -292,13 +296,13 @@ route(/^\/admin\/sso$/, 'admin', (ctx) => {
         if (office365 && tenant.input.value.trim()) input.tenant = tenant.input.value.trim();
         if (office365) input.allowedTenants = tenants;
         try {
-          const { configureSsoProvider: saved } = await busy(form, () => gql<{ configureSsoProvider: SsoProviderConfig }>(CONFIGURE_SSO, { input }));
+          const { configureSsoProvider: saved } = await busy(form, () => mutate<{ configureSsoProvider: SsoProviderConfig }>(CONFIGURE_SSO, { input }));
           replace(editor);
           msg.ok(`${saved.displayName} is saved. Register this redirect URI at the provider: ${saved.redirectUri}`);
           await load();
           focusHeading(msg.el);
         } catch (err) {
-          msg.error(describeError(err));
+          if (!(err instanceof Cancelled)) msg.error(describeError(err));
         }
       },
     },

@@ -114,7 +114,7 @@ function twoFactorSection(initial: User): HTMLElement {
     msg.clear();
     let delivery: CodeDelivery;
     try {
-      delivery = (await gql<{ setupEmailTwoFactor: CodeDelivery }>(SETUP_EMAIL)).setupEmailTwoFactor;
+      delivery = (await withReauth(() => gql<{ setupEmailTwoFactor: CodeDelivery }>(SETUP_EMAIL))).setupEmailTwoFactor;
     } catch (e) {
       return fail(msg, e);
     }
@@ -123,7 +123,7 @@ function twoFactorSection(initial: User): HTMLElement {
     const resend: HTMLButtonElement = button('Resend code', async () => {
       msg.clear();
       try {
-        delivery = (await gql<{ setupEmailTwoFactor: CodeDelivery }>(SETUP_EMAIL)).setupEmailTwoFactor;
+        delivery = (await withReauth(() => gql<{ setupEmailTwoFactor: CodeDelivery }>(SETUP_EMAIL))).setupEmailTwoFactor;
         status.textContent = `We sent a new code to ${delivery.sentTo}. Only the newest code works.`;
         countdown(resend, 30, 'Resend code');
       } catch (e) {
@@ -136,7 +136,7 @@ function twoFactorSection(initial: User): HTMLElement {
         e.preventDefault();
         msg.clear();
         try {
-          const r = await busy(form, () => gql<{ confirmEmailTwoFactor: { backupCodes: string[] | null } }>(CONFIRM_EMAIL, { code: code.input.value.trim() }));
+          const r = await busy(form, () => withReauth(() => gql<{ confirmEmailTwoFactor: { backupCodes: string[] | null } }>(CONFIRM_EMAIL, { code: code.input.value.trim() })));
           await enabledDone(r.confirmEmailTwoFactor.backupCodes, 'Email codes are on.');
         } catch (err) {
           fail(msg, err);
@@ -152,7 +152,7 @@ function twoFactorSection(initial: User): HTMLElement {
     msg.clear();
     let e: { secret: string; otpauthUrl: string; qrCodeDataUrl: string };
     try {
-      e = (await gql<{ enableTotp: typeof e }>(ENABLE_TOTP)).enableTotp;
+      e = (await withReauth(() => gql<{ enableTotp: typeof e }>(ENABLE_TOTP))).enableTotp;
     } catch (err) {
       return fail(msg, err);
     }
@@ -163,7 +163,7 @@ function twoFactorSection(initial: User): HTMLElement {
         ev.preventDefault();
         msg.clear();
         try {
-          const r = await busy(form, () => gql<{ confirmTotp: { backupCodes: string[] | null } }>(CONFIRM_TOTP, { code: code.input.value.trim() }));
+          const r = await busy(form, () => withReauth(() => gql<{ confirmTotp: { backupCodes: string[] | null } }>(CONFIRM_TOTP, { code: code.input.value.trim() })));
           await enabledDone(r.confirmTotp.backupCodes, 'The authenticator app is on.');
         } catch (err) {
           fail(msg, err);

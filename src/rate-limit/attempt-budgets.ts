@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { RateLimitStore } from './rate-limit.store';
+
+/**
+ * A counter column on one row: `attempts` of a challenge, an emailed code or a ticket, the
+ * failure count of an account. `where` names the row and may add conditions that make it
+ * unusable (`consumed_at IS NULL AND expires_at > :now`).
+ */
+export interface RowCounter<E extends ObjectLiteral> {
+  entity: EntityTarget<E>;
+  /** Entity property of the counter (TypeORM's `set` takes properties) and its column. */
+  property: keyof E & string;
+  column: string;
+  limit: number;
+  where: string;
+  params: Record<string, unknown>;
+}
+
+export type WindowReservation = { ok: true; release(): Promise<void> } | { ok: false; retryAfterSeconds: number };
+
+/**
+ * The one place attempt limits are taken from. Every limit is *reserved before the check*:
+ * a conditional `UPDATE … SET n = n + 1 WHERE … AND n < limit` on the row (or an atomic
+ * reservation in the shared window store for per-address limits), and only a request that got
+ * a reservation may look at the secret. Read-then-count would let a burst of concurrent guesses
+ * all pass the read before any count lands (MariaDB shows it; SQLite's synchronous driver hides it).
+ * A reservation is given back when the attempt turns out not to be a guess (nothing to check,
+ * lost to a concurrent success) or where the contract says a success resets the count.
+ */
+@Injectable()
+export class AttemptBudgets {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly store: RateLimitStore,
+  ) {}
+
+  /** Takes one attempt on the row; false when the row is at its limit, unusable or absent. */
+  async reserve<E extends ObjectLiteral>(c: RowCounter<E>, em?: EntityManager): Promise<boolean> {
+    const res = await (em ?? this.dataSource.manager)
+      .createQueryBuilder()
+      .update(c.entity)
+      .set({ [c.property]: () => `${c.column} + 1` } as never)
+      .where(`${c.where} AND ${c.column} < :attemptLimit`, { ...c.params, attemptLimit: c.limit })
+      .execute();
+    return res.affected === 1;
+  }
+
+  /** Gives one attempt back (never below zero). */
+  async release<E extends ObjectLiteral>(c: Pick<RowCounter<E>, 'entity' | 'property' | 'column' | 'where' | 'params'>, em?: EntityManager): Promise<void> {
+    await (em ?? this.dataSource.manager)
+      .createQueryBuilder()
+      .update(c.entity)
+      .set({ [c.property]: () => `${c.column} - 1` } as never)
+      .where(`${c.where} AND ${c.column} > 0`, c.params)
+      .execute();
+  }
+
+  /** Per-key sliding window (failed logins per address): reserve one of `limit` slots. */
+  async reserveWindow(key: string, limit: number, windowMs: number): Promise<WindowReservation> {
+    const r = await this.store.reserve(key, windowMs, limit);
+    if ('retryAtMs' in r) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((r.retryAtMs - Date.now()) / 1000)) };
+    return { ok: true, release: () => this.store.release(key, r.id) };
+  }
+}
