@@ -6,6 +6,7 @@ import { createTestDatabase, TEST_DB, TestDatabase } from './support/database';
 import { codeOf, GqlClient, GqlResponse } from './support/gql';
 import { CONFIRM_TOTP, CREATE_USER, ENABLE_TOTP, LOGIN, LOGOUT, ME, MY_SECURITY, VERIFY_CODE } from './support/operations';
 import { AppProcess, deleteRedisKeys, redisClient, redisReachable, redisTestPrefix, REDIS_TEST_URL, startAppProcess } from './support/processes';
+import { burst, tally } from './support/burst';
 import { SmtpSink } from './support/smtp-sink';
 import { totpFor } from './support/totp';
 
@@ -193,6 +194,31 @@ describeScaled('several instances (A and B share MariaDB and Redis)', () => {
     // Another address is not affected.
     const { login } = await new Client(B.url, undefined, nextIp()).ok(LOGIN, { email: agent.email, password: agent.password });
     expect(login.__typename).toBe('AuthSession');
+  });
+
+  it('a burst split across A and B at once: the per-IP limit (Redis) and the account lock (MariaDB) hold', async () => {
+    const agent = await createAgent(A, nextIp());
+    const totp = await withTotp(agent);
+    // 100 wrong passwords from one address, half to each instance, released together.
+    const ip = nextIp();
+    const logins = (app: AppProcess, n: number) =>
+      burst(app.url, Array.from({ length: n }, (_, i) => ({ query: LOGIN, variables: { email: agent.email, password: `wrong-${i}` }, headers: { 'x-forwarded-for': ip } })));
+    const passwordAnswers = (await Promise.all([logins(A, 50), logins(B, 50)])).flat();
+    const p = tally(passwordAnswers);
+    expect(p.UNAUTHENTICATED).toBeLessThanOrEqual(FAILURES_PER_IP);
+    expect(p.UNAUTHENTICATED + p.TOO_MANY_ATTEMPTS).toBe(100);
+
+    // 24 challenges, 5 wrong codes each, half to each instance: at most 10 count before the lock.
+    const challenges: string[] = [];
+    for (let i = 0; i < 24; i++) challenges.push(await challenge(new Client(A.url, undefined, nextIp()), agent.email, agent.password));
+    const codes = (app: AppProcess, half: number) =>
+      burst(app.url, Array.from({ length: 60 }, (_, i) => ({ query: VERIFY_CODE, variables: { challengeToken: challenges[(i % 12) + half * 12], method: 'TOTP', code: totp.wrongCode() }, headers: { 'x-forwarded-for': `192.0.2.${half * 60 + i + 1}` } })));
+    const c = tally((await Promise.all([codes(A, 0), codes(B, 1)])).flat());
+    // Every answer is one of the limits under test (no address sent more than one: the request limit stays out of it).
+    expect(c.INVALID_CODE + (c.TOO_MANY_ATTEMPTS ?? 0) + (c.CODE_EXPIRED ?? 0)).toBe(120);
+    expect(c.INVALID_CODE).toBeLessThanOrEqual(10);
+    const { me } = await agent.client.on(B).ok(MY_SECURITY);
+    expect(me.security.lockedUntil).not.toBeNull();
   });
 
   it('a session revoked (logout) on A is refused on B at once', async () => {
