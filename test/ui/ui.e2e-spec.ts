@@ -134,6 +134,24 @@ describe('web pages (Chromium)', () => {
     expect(me.security).toMatchObject({ twoFactorEnabled: true, totp: { enabled: true }, email: { enabled: false } });
   });
 
+  it('a stale session that adds a factor is asked to confirm it is them first', async () => {
+    const agent = await createAgent(t, { displayName: 'Stella Stale' });
+    const page = await newPage();
+    await signIn(page, agent.email, agent.password);
+    await page.waitForURL('**/settings');
+    await t.db.query('UPDATE sessions SET recent_auth_at = ? WHERE user_id = ?', [dbTime(new Date(Date.now() - 11 * 60_000)), agent.id]);
+    await page.getByRole('button', { name: 'Set up authenticator app' }).click();
+    const dialog = page.getByRole('dialog', { name: /Confirm it.s you/ });
+    await dialog.waitFor();
+    // Nothing was enrolled before the confirmation.
+    const pending = (await t.db.query('SELECT totp_pending_secret FROM two_factor_settings WHERE user_id = ?', [agent.id])) as Array<{ totp_pending_secret: string | null }>;
+    expect(pending[0]?.totp_pending_secret ?? null).toBeNull();
+    await dialog.getByLabel('Password').fill(agent.password);
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await focusedOn(page, 'Set up an authenticator app');
+    expect(await page.locator('code.secret').textContent()).toMatch(/^[A-Z2-7 ]{39}$/);
+  });
+
   it('sign in with each method: authenticator code, emailed code, backup code', async () => {
     // TOTP (the next step's code: the setup's code was used once and may not be replayed)
     const p1 = await newPage();
