@@ -6,6 +6,7 @@ import {
   CONFIRM_EMAIL, CONFIRM_TOTP, CREATE_USER, ENABLE_TOTP, LOGIN, ME, MY_EVENTS, OVERVIEW, RESET_2FA, SECURITY_EVENTS, SETUP_EMAIL,
   UNLOCK, USER, USERS, VERIFY_CODE,
 } from './support/operations';
+import { RESET_2FA_UNLINK_SSO, UNLINK_USER_PROVIDER } from './support/sso-operations';
 import { totpFor } from './support/totp';
 
 type Agent = Awaited<ReturnType<typeof createAgent>>;
@@ -50,6 +51,8 @@ describe('admin console API', () => {
       [RESET_2FA, { userId: id, reason: 'agent tries' }],
       [UNLOCK, { userId: id }],
       [CREATE_USER, { input: { email: 'z@example.com', displayName: 'Z', password: 'a-long-enough-secret' } }],
+      [UNLINK_USER_PROVIDER, { userId: id, providerId: randomUUID(), reason: 'agent tries' }],
+      [RESET_2FA_UNLINK_SSO, { userId: id, reason: 'agent tries', unlinkSso: true }],
     ];
     for (const [op, vars] of ops) {
       expect([op.slice(0, 40), codeOf(await a.client.fail(op, vars))]).toEqual([op.slice(0, 40), 'FORBIDDEN']);
@@ -65,9 +68,13 @@ describe('admin console API', () => {
     const client = t.gql.withToken(fresh.login.token);
     const r = await client.request(`query { mySecurityEvents(first: 50) { edges { node { type actor { id security { twoFactorEnabled } } } } } }`);
     expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const ok = await client.ok(`query { mySecurityEvents(first: 50) { edges { node { type actor { id email } user { id } } } } }`);
+    // API.md Part 2: an agent sees only `actor { id displayName }` of events it did not cause.
+    const hidden = await client.request(`query { mySecurityEvents(first: 50) { edges { node { type actor { id email } } } } }`);
+    expect(hidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const ok = await client.ok(`query { mySecurityEvents(first: 50) { edges { node { type actor { id displayName } user { id } } } } }`);
     const reset = ok.mySecurityEvents.edges.find((e: any) => e.node.type === 'ADMIN_2FA_RESET');
-    expect(reset.node.actor.email).toBe('admin@example.com');
+    const adminId = (await admin.ok(ME)).me.id;
+    expect(reset.node.actor).toEqual({ id: adminId, displayName: 'Administrator' });
     expect(reset.node.user.id).toBe(a.id);
   });
 
@@ -139,6 +146,7 @@ describe('admin console API', () => {
     expect(codeOf(await a.client.fail(ME))).toBe('UNAUTHENTICATED');
     const mail = await t.smtp.waitFor(a.email, (m) => /reset/.test(m.subject), n);
     expect(mail.text).toMatch(/administrator turned off two-factor/);
+    expect(mail.text).toContain('Reason given: "Lost phone, verified by video call"');
     const { securityEvents } = await admin.ok(SECURITY_EVENTS, { userId: a.id, first: 5 });
     const ev = securityEvents.edges[0].node;
     expect(ev).toMatchObject({ type: 'ADMIN_2FA_RESET', detail: 'Lost phone, verified by video call', user: { id: a.id }, actor: { email: 'admin@example.com' } });

@@ -45,7 +45,8 @@ describe('single sign-on', () => {
     for (const k of Object.keys(env)) delete process.env[k];
   });
 
-  const browser = (appUrl = t.url) => new Browser({ webAppUrl: WEB, hosts: { [PUBLIC_URL]: appUrl } });
+  /** A browser (its own cookie jar) that reaches the app at PUBLIC_URL; its GraphQL calls carry its cookies. */
+  const browser = (appUrl = t.url) => new Browser({ webAppUrl: WEB, app: PUBLIC_URL, hosts: { [PUBLIC_URL]: appUrl } });
   const query = (url: string) => Object.fromEntries(new URL(url).searchParams);
 
   async function configure(input: Record<string, unknown>, origin: string): Promise<Provider> {
@@ -62,9 +63,15 @@ describe('single sign-on', () => {
 
   /** The login-page button: GET /auth/sso/:id through the provider, back to the web app. */
   const ssoLogin = (p: Provider, login: string, b = browser()) => b.run(`${PUBLIC_URL}/auth/sso/${p.id}`, { login });
+  /** The settings page: linkProvider from the signed-in browser (which gets the flow cookie), then the provider. */
   async function ssoLink(client: GqlClient, p: Provider, login: string, b = browser()) {
-    const { linkProvider } = await client.ok(LINK_PROVIDER, { providerId: p.id });
+    const { linkProvider } = await b.ok(LINK_PROVIDER, { providerId: p.id }, client.token);
     return b.run(linkProvider.authorizationUrl, { login });
+  }
+  /** A login round trip that ends with a ticket, and the browser that holds the ticket's cookie. */
+  async function ticketFor(p: Provider, login: string, b = browser()) {
+    const landed = await ssoLogin(p, login, b);
+    return { landed, ticket: query(landed).ticket, b };
   }
   const events = async (userId: string, type: string) =>
     (await t.db.query('SELECT type, detail, ip FROM security_events WHERE user_id = ? AND type = ?', [userId, type])) as Array<{ detail: string; ip: string }>;
@@ -84,7 +91,7 @@ describe('single sign-on', () => {
         issuer: idp.google,
         tenant: null,
         enabled: true,
-        requireTwoFactor: false,
+        requireTwoFactor: true, // API.md Part 2: the default
         redirectUri: p.redirectUri,
         allowedTenants: [],
       });
@@ -147,7 +154,8 @@ describe('single sign-on', () => {
       const p = await google();
       const a = await createAgent(t);
       expect(await ssoLink(a.client, p, `rm-${rand()}`)).toBe(`${WEB}/settings/sso?linked=${p.id}`);
-      const pendingCallback = await browser().run(`${PUBLIC_URL}/auth/sso/${p.id}`, { login: `rm2-${rand()}`, stopAtCallback: true });
+      const pending = browser();
+      const pendingCallback = await pending.run(`${PUBLIC_URL}/auth/sso/${p.id}`, { login: `rm2-${rand()}`, stopAtCallback: true });
       const since = t.smtp.to(a.email).length;
       expect(await admin.ok(REMOVE_SSO_PROVIDER, { id: p.id })).toEqual({ removeSsoProvider: true });
       expect(await identities(a.id)).toEqual([]);
@@ -156,7 +164,7 @@ describe('single sign-on', () => {
       expect(removed.actor_id).toBeTruthy();
       await t.smtp.waitFor(a.email, (m) => /removed/i.test(m.subject), since);
       expect((await t.gql.ok(SSO_PROVIDERS)).ssoProviders.map((x: { id: string }) => x.id)).not.toContain(p.id);
-      expect(await browser().run(pendingCallback)).toBe(`${WEB}/login?error=provider_not_configured`);
+      expect(await pending.run(pendingCallback)).toBe(`${WEB}/login?error=provider_not_configured`);
     });
   });
 
@@ -166,7 +174,7 @@ describe('single sign-on', () => {
       const a = await createAgent(t);
       const login = `alice-${rand()}`;
       const b = browser();
-      const { linkProvider } = await a.client.ok(LINK_PROVIDER, { providerId: p.id });
+      const { linkProvider } = await b.ok(LINK_PROVIDER, { providerId: p.id }, a.token);
       const auth = query(linkProvider.authorizationUrl);
       expect(linkProvider.authorizationUrl.startsWith(`${idp.google}/auth?`)).toBe(true);
       expect(auth).toMatchObject({ client_id: p.clientId, redirect_uri: p.redirectUri, response_type: 'code' });
@@ -187,19 +195,20 @@ describe('single sign-on', () => {
       // Linking again: this account already has an identity of this provider.
       expect(codeOf(await a.client.fail(LINK_PROVIDER, { providerId: p.id }))).toBe('CONFLICT');
 
-      const done = await ssoLogin(p, login);
+      const lb = browser();
+      const done = await ssoLogin(p, login, lb);
       expect(done).toMatch(new RegExp(`^${WEB}/sso/complete\\?ticket=[A-Za-z0-9_-]{43}$`));
       const { ticket } = query(done);
       const tickets = await t.db.query('SELECT ticket_hash FROM sso_tickets WHERE ticket_hash = ?', [sha256(ticket)]);
       expect(tickets.length).toBe(1);
-      const { completeSsoLogin } = await t.gql.ok(COMPLETE_SSO_LOGIN, { ticket });
+      const { completeSsoLogin } = await lb.ok(COMPLETE_SSO_LOGIN, { ticket });
       expect(completeSsoLogin).toMatchObject({ __typename: 'AuthSession', user: { id: a.id, email: a.email } });
       expect((await t.gql.withToken(completeSsoLogin.token).ok(`{ me { id } }`)).me.id).toBe(a.id);
       const ssoLogins = await events(a.id, 'SSO_LOGIN');
       expect(ssoLogins.length).toBe(1);
       expect(ssoLogins[0].detail).toContain(p.id);
       // Single use.
-      expect(codeOf(await t.gql.fail(COMPLETE_SSO_LOGIN, { ticket }))).toBe('CODE_EXPIRED');
+      expect(codeOf(await lb.fail(COMPLETE_SSO_LOGIN, { ticket }))).toBe('CODE_EXPIRED');
 
       const mailsBefore = t.smtp.to(a.email).length;
       const { unlinkProvider } = await a.client.ok(UNLINK_PROVIDER, { providerId: p.id });
@@ -224,9 +233,11 @@ describe('single sign-on', () => {
     it('a link flow whose session ended meanwhile (logout) links nothing', async () => {
       const p = await google();
       const a = await createAgent(t);
-      const { linkProvider } = await a.client.ok(LINK_PROVIDER, { providerId: p.id });
+      const b = browser();
+      const { linkProvider } = await b.ok(LINK_PROVIDER, { providerId: p.id }, a.token);
       await a.client.ok('mutation { logout }');
-      expect(await browser().run(linkProvider.authorizationUrl, { login: `gone-${rand()}` })).toBe(`${WEB}/settings/sso?error=invalid_state`);
+      // The right browser (its flow cookie), but the session that asked is gone.
+      expect(await b.run(linkProvider.authorizationUrl, { login: `gone-${rand()}` })).toBe(`${WEB}/settings/sso?error=invalid_state`);
       expect(await identities(a.id)).toEqual([]);
     });
 
@@ -252,8 +263,8 @@ describe('single sign-on', () => {
       const a = await createAgent(t);
       const login = `race-${rand()}`;
       expect(await ssoLink(a.client, p, login)).toBe(`${WEB}/settings/sso?linked=${p.id}`);
-      const { ticket } = query(await ssoLogin(p, login));
-      const results = await Promise.all([1, 2, 3].map(() => t.gql.request(COMPLETE_SSO_LOGIN, { ticket })));
+      const { ticket, b: tb } = await ticketFor(p, login);
+      const results = await Promise.all([1, 2, 3].map(() => tb.gql(COMPLETE_SSO_LOGIN, { ticket })));
       expect(results.filter((r) => r.data?.completeSsoLogin?.token).length).toBe(1);
       expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CODE_EXPIRED').length).toBe(2);
       const b = browser();
@@ -280,25 +291,24 @@ describe('single sign-on', () => {
       const a = await createAgent(t);
       const login = `bob-${rand()}`;
       await idp.account(idp.google, { id: login, email: a.email });
-      const done = await ssoLogin(p, login);
+      const { landed: done, ticket, b } = await ticketFor(p, login);
       expect(done).toMatch(`${WEB}/sso/bind?ticket=`);
       expect(await identities(a.id)).toEqual([]);
-      const { ticket } = query(done);
       // Not a login ticket.
-      expect(codeOf(await t.gql.fail(COMPLETE_SSO_LOGIN, { ticket }))).toBe('CODE_EXPIRED');
+      expect(codeOf(await b.fail(COMPLETE_SSO_LOGIN, { ticket }))).toBe('CODE_EXPIRED');
 
-      const wrong = await t.gql.fail(BIND_SSO_ACCOUNT, { ticket, email: a.email, password: 'not-the-password' });
+      const wrong = await b.fail(BIND_SSO_ACCOUNT, { ticket, email: a.email, password: 'not-the-password' });
       expect(codeOf(wrong)).toBe('UNAUTHENTICATED');
       expect(wrong.message).toBe('Invalid email or password');
       expect(await identities(a.id)).toEqual([]);
 
-      const { bindSsoAccount } = await t.gql.ok(BIND_SSO_ACCOUNT, { ticket, email: a.email, password: a.password });
+      const { bindSsoAccount } = await b.ok(BIND_SSO_ACCOUNT, { ticket, email: a.email, password: a.password });
       expect(bindSsoAccount).toMatchObject({ __typename: 'AuthSession', user: { id: a.id } });
       expect(await identities(a.id)).toEqual([{ provider_id: p.id, subject: login, email: a.email }]);
       await t.smtp.waitFor(a.email, (m) => /linked/i.test(m.subject));
       expect((await events(a.id, 'SSO_LINKED')).length).toBe(1);
       expect((await events(a.id, 'SSO_LOGIN')).length).toBe(1);
-      expect(codeOf(await t.gql.fail(BIND_SSO_ACCOUNT, { ticket, email: a.email, password: a.password }))).toBe('CODE_EXPIRED');
+      expect(codeOf(await b.fail(BIND_SSO_ACCOUNT, { ticket, email: a.email, password: a.password }))).toBe('CODE_EXPIRED');
       // From now on the identity signs in directly.
       expect(await ssoLogin(p, login)).toMatch(`${WEB}/sso/complete?ticket=`);
     });
@@ -306,24 +316,24 @@ describe('single sign-on', () => {
     it('5 wrong passwords kill the ticket', async () => {
       const p = await google();
       const a = await createAgent(t);
-      const { ticket } = query(await ssoLogin(p, `carol-${rand()}`));
+      const { ticket, b } = await ticketFor(p, `carol-${rand()}`);
       for (let i = 0; i < 5; i++) {
-        expect(codeOf(await t.gql.fail(BIND_SSO_ACCOUNT, { ticket, email: a.email, password: `wrong-${i}-password` }))).toBe('UNAUTHENTICATED');
+        expect(codeOf(await b.fail(BIND_SSO_ACCOUNT, { ticket, email: a.email, password: `wrong-${i}-password` }))).toBe('UNAUTHENTICATED');
       }
-      expect(codeOf(await t.gql.fail(BIND_SSO_ACCOUNT, { ticket, email: a.email, password: a.password }))).toBe('CODE_EXPIRED');
+      expect(codeOf(await b.fail(BIND_SSO_ACCOUNT, { ticket, email: a.email, password: a.password }))).toBe('CODE_EXPIRED');
       expect(await identities(a.id)).toEqual([]);
     });
 
     it('binding an account with 2FA goes through the challenge; the link is made when verifyCode succeeds', async () => {
-      const p = await google();
+      const p = await google({ requireTwoFactor: false });
       const a = await createAgent(t);
       let since = t.smtp.to(a.email).length;
       await a.client.ok(SETUP_EMAIL);
       await a.client.ok(CONFIRM_EMAIL, { code: await t.smtp.code(a.email, since) });
 
       const login = `dave-${rand()}`;
-      const { ticket } = query(await ssoLogin(p, login));
-      const { bindSsoAccount } = await t.gql.ok(BIND_SSO_ACCOUNT, { ticket, email: a.email, password: a.password });
+      const { ticket, b } = await ticketFor(p, login);
+      const { bindSsoAccount } = await b.ok(BIND_SSO_ACCOUNT, { ticket, email: a.email, password: a.password });
       expect(bindSsoAccount).toMatchObject({ __typename: 'TwoFactorChallenge' });
       expect(bindSsoAccount.methods).toContain('EMAIL');
       expect(await identities(a.id)).toEqual([]);
@@ -340,12 +350,14 @@ describe('single sign-on', () => {
       expect((await events(a.id, 'SSO_LINKED')).length).toBe(1);
 
       // completeSsoLogin asks for the account's 2FA only when the provider requires it.
-      const direct = (await t.gql.ok(COMPLETE_SSO_LOGIN, { ticket: query(await ssoLogin(p, login)).ticket })).completeSsoLogin;
+      const first = await ticketFor(p, login);
+      const direct = (await first.b.ok(COMPLETE_SSO_LOGIN, { ticket: first.ticket })).completeSsoLogin;
       expect(direct.__typename).toBe('AuthSession');
       await admin.ok(CONFIGURE_SSO_PROVIDER, {
         input: { id: p.id, kind: 'GOOGLE', displayName: p.displayName, clientId: p.clientId, issuer: idp.google, requireTwoFactor: true },
       });
-      const challenged = (await t.gql.ok(COMPLETE_SSO_LOGIN, { ticket: query(await ssoLogin(p, login)).ticket })).completeSsoLogin;
+      const second = await ticketFor(p, login);
+      const challenged = (await second.b.ok(COMPLETE_SSO_LOGIN, { ticket: second.ticket })).completeSsoLogin;
       expect(challenged).toMatchObject({ __typename: 'TwoFactorChallenge' });
       expect(challenged.methods).toContain('EMAIL');
     });
@@ -355,13 +367,14 @@ describe('single sign-on', () => {
       const a = await createAgent(t);
       const login = `erin-${rand()}`;
       expect(await ssoLink(a.client, p, login)).toBe(`${WEB}/settings/sso?linked=${p.id}`);
-      const loginTicket = query(await ssoLogin(p, login)).ticket;
-      const bindTicket = query(await ssoLogin(p, `frank-${rand()}`)).ticket;
+      const b = browser();
+      const loginTicket = (await ticketFor(p, login, b)).ticket;
+      const bindTicket = (await ticketFor(p, `frank-${rand()}`, b)).ticket;
       const past = dbTime(new Date(Date.now() - 1000));
       for (const tk of [loginTicket, bindTicket]) await t.db.query('UPDATE sso_tickets SET expires_at = ? WHERE ticket_hash = ?', [past, sha256(tk)]);
-      expect(codeOf(await t.gql.fail(COMPLETE_SSO_LOGIN, { ticket: loginTicket }))).toBe('CODE_EXPIRED');
-      expect(codeOf(await t.gql.fail(BIND_SSO_ACCOUNT, { ticket: bindTicket, email: a.email, password: a.password }))).toBe('CODE_EXPIRED');
-      expect(codeOf(await t.gql.fail(COMPLETE_SSO_LOGIN, { ticket: 'no-such-ticket' }))).toBe('CODE_EXPIRED');
+      expect(codeOf(await b.fail(COMPLETE_SSO_LOGIN, { ticket: loginTicket }))).toBe('CODE_EXPIRED');
+      expect(codeOf(await b.fail(BIND_SSO_ACCOUNT, { ticket: bindTicket, email: a.email, password: a.password }))).toBe('CODE_EXPIRED');
+      expect(codeOf(await b.fail(COMPLETE_SSO_LOGIN, { ticket: 'no-such-ticket' }))).toBe('CODE_EXPIRED');
     });
   });
 
@@ -371,7 +384,7 @@ describe('single sign-on', () => {
       const a = await createAgent(t);
       const login = `gina-${rand()}`;
       expect(await ssoLink(a.client, p, login)).toBe(`${WEB}/settings/sso?linked=${p.id}`);
-      const pending = query(await ssoLogin(p, login)).ticket;
+      const { ticket: pending, b: pb } = await ticketFor(p, login);
       const b = browser();
       const callback = await b.run(`${PUBLIC_URL}/auth/sso/${p.id}`, { login, stopAtCallback: true });
 
@@ -382,7 +395,7 @@ describe('single sign-on', () => {
       expect(await browser().run(`${PUBLIC_URL}/auth/sso/garbage%20id`)).toBe(`${WEB}/login?error=provider_not_configured`);
       expect(codeOf(await a.client.fail(LINK_PROVIDER, { providerId: p.id }))).toBe('PROVIDER_NOT_CONFIGURED');
       expect(codeOf(await a.client.fail(LINK_PROVIDER, { providerId: 'nope' }))).toBe('PROVIDER_NOT_CONFIGURED');
-      expect(codeOf(await t.gql.fail(COMPLETE_SSO_LOGIN, { ticket: pending }))).toBe('PROVIDER_NOT_CONFIGURED');
+      expect(codeOf(await pb.fail(COMPLETE_SSO_LOGIN, { ticket: pending }))).toBe('PROVIDER_NOT_CONFIGURED');
       // A flow started before the provider was disabled.
       expect(await b.run(callback)).toBe(`${WEB}/login?error=provider_not_configured`);
     });
@@ -421,7 +434,7 @@ describe('single sign-on', () => {
       const p = await google();
       const a = await createAgent(t);
       const b = browser();
-      const { linkProvider } = await a.client.ok(LINK_PROVIDER, { providerId: p.id });
+      const { linkProvider } = await b.ok(LINK_PROVIDER, { providerId: p.id }, a.token);
       const callback = await b.run(linkProvider.authorizationUrl, { login: `ivy-${rand()}`, stopAtCallback: true });
       expect(await b.run(callback)).toBe(`${WEB}/settings/sso?linked=${p.id}`);
       expect(await b.run(callback)).toBe(`${WEB}/settings/sso?error=invalid_state`);
@@ -431,8 +444,9 @@ describe('single sign-on', () => {
       const p = await google();
       const a = await createAgent(t);
       expect(await browser().run(`${PUBLIC_URL}/auth/sso/${p.id}`, { abort: true })).toBe(`${WEB}/login?error=access_denied`);
-      const { linkProvider } = await a.client.ok(LINK_PROVIDER, { providerId: p.id });
-      expect(await browser().run(linkProvider.authorizationUrl, { abort: true })).toBe(`${WEB}/settings/sso?error=access_denied`);
+      const b = browser();
+      const { linkProvider } = await b.ok(LINK_PROVIDER, { providerId: p.id }, a.token);
+      expect(await b.run(linkProvider.authorizationUrl, { abort: true })).toBe(`${WEB}/settings/sso?error=access_denied`);
       expect(await identities(a.id)).toEqual([]);
     });
 
@@ -454,8 +468,8 @@ describe('single sign-on', () => {
       const a = await createAgent(t);
       const login = `kate-${rand()}`;
       await idp.tamper(idp.google, p.clientId, ['no-email']);
-      const { ticket } = query(await ssoLogin(p, login));
-      await t.gql.ok(BIND_SSO_ACCOUNT, { ticket, email: a.email, password: a.password });
+      const { ticket, b } = await ticketFor(p, login);
+      await b.ok(BIND_SSO_ACCOUNT, { ticket, email: a.email, password: a.password });
       expect(await identities(a.id)).toEqual([{ provider_id: p.id, subject: login, email: `${login}@gmail.test` }]);
       await idp.tamper(idp.google, p.clientId, ['no-email', 'userinfo-garbage']);
       expect(await ssoLogin(p, login)).toBe(`${WEB}/login?error=provider_error`);
@@ -487,8 +501,8 @@ describe('single sign-on', () => {
       const p = await office365();
       const a = await createAgent(t);
       const login = `olga-${rand()}`;
-      const { ticket } = query(await ssoLogin(p, login));
-      await t.gql.ok(BIND_SSO_ACCOUNT, { ticket, email: a.email, password: a.password });
+      const { ticket, b } = await ticketFor(p, login);
+      await b.ok(BIND_SSO_ACCOUNT, { ticket, email: a.email, password: a.password });
       const [identity] = await identities(a.id);
       expect(identity.subject).toMatch(new RegExp(`^${idp.tenants.a}:[0-9a-f-]{36}$`));
       expect(identity.email).toBe(`${login}@contoso.test`);
@@ -519,14 +533,19 @@ describe('single sign-on', () => {
         const p = await google();
         const a = await createAgent(t);
         const login = `sam-${rand()}`;
-        const { linkProvider } = await a.client.ok(LINK_PROVIDER, { providerId: p.id });
-        const callback = await browser(t.url).run(linkProvider.authorizationUrl, { login, stopAtCallback: true });
-        expect(await browser(t2.url).run(callback)).toBe(`${WEB}/settings/sso?linked=${p.id}`);
+        // One browser whose requests the "load balancer" sends to either instance.
+        const b = browser(t.url);
+        const { linkProvider } = await b.ok(LINK_PROVIDER, { providerId: p.id }, a.token);
+        const callback = await b.run(linkProvider.authorizationUrl, { login, stopAtCallback: true });
+        b.routeTo(PUBLIC_URL, t2.url);
+        expect(await b.run(callback)).toBe(`${WEB}/settings/sso?linked=${p.id}`);
         expect((await identities(a.id)).length).toBe(1);
 
-        const loginCallback = await browser(t2.url).run(`${PUBLIC_URL}/auth/sso/${p.id}`, { login, stopAtCallback: true });
-        const { ticket } = query(await browser(t.url).run(loginCallback));
-        expect((await t2.gql.ok(COMPLETE_SSO_LOGIN, { ticket })).completeSsoLogin.user.id).toBe(a.id);
+        const loginCallback = await b.run(`${PUBLIC_URL}/auth/sso/${p.id}`, { login, stopAtCallback: true });
+        b.routeTo(PUBLIC_URL, t.url);
+        const { ticket } = query(await b.run(loginCallback));
+        b.routeTo(PUBLIC_URL, t2.url);
+        expect((await b.ok(COMPLETE_SSO_LOGIN, { ticket })).completeSsoLogin.user.id).toBe(a.id);
 
         // An admin edit on instance 1 is used by instance 2's next flow.
         await admin.ok(CONFIGURE_SSO_PROVIDER, { input: { id: p.id, kind: 'GOOGLE', displayName: p.displayName, clientId: p.clientId, issuer: idp.google, clientSecret: 'wrong-secret' } });

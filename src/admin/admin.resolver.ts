@@ -4,11 +4,12 @@ import { SecurityEventConnectionModel } from '../account-security/dto/account-se
 import { SecurityEventsArgs } from '../account-security/dto/page.args';
 import { AuthContext, CurrentAuth, Meta, RequestMeta, Roles } from '../common/auth/decorators';
 import { SecurityEventsService } from '../security-events/security-events.service';
+import { CreateUserInput } from '../users/dto/create-user.input';
 import { UserModel } from '../users/dto/user.model';
 import { Role } from '../users/role.enum';
 import { AdminError } from './admin.errors';
 import { AdminService, encodeUserCursor } from './admin.service';
-import { ResetTwoFactorArgs, UserByIdArgs, UserIdArgs, UsersArgs } from './dto/admin.args';
+import { ResetTwoFactorArgs, UnlinkUserProviderArgs, UserByIdArgs, UserIdArgs, UsersArgs } from './dto/admin.args';
 import { SecurityOverviewModel, UserConnectionModel } from './dto/admin.models';
 
 /** The admin console. Every operation is ADMIN only, checked by the global guard on the server. */
@@ -45,9 +46,19 @@ export class AdminResolver {
     return this.admin.overview();
   }
 
+  @Mutation(() => UserModel)
+  async createUser(@Args('input') input: CreateUserInput, @CurrentAuth() auth: AuthContext, @Meta() meta: RequestMeta): Promise<UserModel> {
+    return UserModel.from(await this.admin.createUser(auth.userId, input, meta));
+  }
+
   @Mutation(() => UserModel, { description: 'account recovery for a user who lost every factor' })
   async resetTwoFactor(@Args() args: ResetTwoFactorArgs, @CurrentAuth() auth: AuthContext, @Meta() meta: RequestMeta): Promise<UserModel> {
-    return UserModel.from(await this.admin.resetTwoFactor(auth.userId, args.userId, args.reason, meta));
+    return UserModel.from(await this.admin.resetTwoFactor(auth.userId, args.userId, args.reason, meta, { unlinkSso: args.unlinkSso }));
+  }
+
+  @Mutation(() => UserModel, { description: "removes one account's link to one SSO provider (e.g. a hijacked identity)" })
+  async unlinkUserProvider(@Args() args: UnlinkUserProviderArgs, @CurrentAuth() auth: AuthContext, @Meta() meta: RequestMeta): Promise<UserModel> {
+    return UserModel.from(await this.admin.unlinkUserProvider(auth.userId, args.userId, args.providerId, args.reason, meta));
   }
 
   @Mutation(() => UserModel, { description: 'clears lockedUntil and the failure count' })

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuthService } from '../auth/auth.service';
 import { RequestMeta } from '../common/auth/decorators';
 import { BackupCodesService } from '../backup-codes/backup-codes.service';
 import { SecurityNotifier } from '../auth/security-notifier';
@@ -7,10 +8,11 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { SecurityEventsService } from '../security-events/security-events.service';
 import { SsoIdentitiesService } from '../sso/sso-identities.service';
 import { SsoProvidersService } from '../sso/sso-providers.service';
+import { SsoService } from '../sso/sso.service';
 import { SecurityEventType } from '../security-events/security-event-type';
 import { TwoFactorService } from '../two-factor/two-factor.service';
 import { UserEntity } from '../users/user.entity';
-import { UserIdCondition, UserPage, UsersService } from '../users/users.service';
+import { NewUser, UserIdCondition, UserPage, UsersService } from '../users/users.service';
 import { AdminError } from './admin.errors';
 
 export interface UserFilter {
@@ -54,7 +56,21 @@ export class AdminService {
     private readonly tx: TransactionRunner,
     private readonly ssoIdentities: SsoIdentitiesService,
     private readonly ssoProviders: SsoProvidersService,
+    private readonly sso: SsoService,
+    private readonly auth: AuthService,
   ) {}
+
+  /** `createUser`: the new account's first event names the admin who created it. */
+  async createUser(adminId: string, input: NewUser, meta: RequestMeta): Promise<UserEntity> {
+    const user = await this.users.create(input);
+    await this.events.record({ userId: user.id, type: SecurityEventType.USER_CREATED, meta, actorId: adminId, detail: `role ${user.role}` });
+    return user;
+  }
+
+  /** `unlinkUserProvider`: one account's link to one provider, e.g. a hijacker's identity. */
+  unlinkUserProvider(adminId: string, userId: string, providerId: string, reason: string, meta: RequestMeta): Promise<UserEntity> {
+    return this.sso.adminUnlink(adminId, userId, providerId, reason, meta);
+  }
 
   listUsers(filter: UserFilter, first: number, after?: string | null): Promise<UserPage> {
     const conditions: UserIdCondition[] = [
@@ -70,24 +86,36 @@ export class AdminService {
   }
 
   /**
-   * Account recovery: every method off, backup codes void, every session ended, in one
-   * transaction; the reason and the admin are recorded and the user is told by mail.
+   * Account recovery: every method off, backup codes void, every session and every pending
+   * sign-in (challenges, emailed codes, SSO tickets) ended and, with `unlinkSso`, every SSO link
+   * removed, in one transaction; the reason and the admin are recorded and the user is told by
+   * mail, which quotes the reason.
    */
-  async resetTwoFactor(adminId: string, userId: string, reason: string, meta: RequestMeta): Promise<UserEntity> {
+  async resetTwoFactor(adminId: string, userId: string, reason: string, meta: RequestMeta, opts: { unlinkSso?: boolean | null } = {}): Promise<UserEntity> {
     if (adminId === userId) throw AdminError.selfReset();
     const user = await this.users.getById(userId);
-    await this.tx.run(async (em) => {
+    const unlinked = await this.tx.run(async (em) => {
       await this.twoFactor.resetAll(userId, em);
       await this.backupCodes.voidAll(userId, em);
       await this.sessions.revokeAllForUser(userId, undefined, em);
+      await this.auth.endPendingSignIns(userId, em);
+      if (!opts.unlinkSso) return [];
+      const removed = await this.ssoIdentities.unlinkAllForUser(userId, em);
+      for (const identity of removed) {
+        if (identity.provider) await this.sso.recordAdminUnlink(adminId, userId, identity.provider, reason, meta, em);
+      }
+      return removed;
     });
+    const names = unlinked.map((i) => i.provider?.displayName).filter(Boolean).join(', ');
     await this.notifier.notify(
       user,
       SecurityEventType.ADMIN_2FA_RESET,
       'Your two-factor authentication was reset',
-      'An administrator turned off two-factor authentication on your account and signed you out everywhere. Sign in with your password and set it up again.',
+      'An administrator turned off two-factor authentication on your account and signed you out everywhere.' +
+        (names ? ` Your single sign-on connections (${names}) were removed as well.` : '') +
+        ' Sign in with your password and set it up again.',
       meta,
-      { actorId: adminId, detail: reason },
+      { actorId: adminId, detail: reason, mailDetail: `Reason given: "${reason}"` },
     );
     return user;
   }

@@ -57,6 +57,10 @@ export class EnvironmentVariables {
   @IsOptional() @IsInt() @Min(2) @Max(100)
   GRAPHQL_MAX_DEPTH?: number;
 
+  /** Kept a string (see GRAPHQL_INTROSPECTION). Unset: false in production, true elsewhere. */
+  @IsOptional() @IsIn(['true', 'false', '1', '0'])
+  SSO_ALLOW_PRIVATE_ISSUERS?: string;
+
   @IsOptional() @IsInt() @Min(10) @Max(1_000_000)
   GRAPHQL_MAX_COMPLEXITY?: number;
 
@@ -78,6 +82,14 @@ export class EnvironmentVariables {
   /** Express `trust proxy`: loopback, uniquelocal, a hop count or a comma list of addresses/CIDRs. */
   @IsOptional() @IsString() @Matches(/^[\w.:/,\s-]{1,200}$/, { message: 'TRUST_PROXY must be an Express trust proxy value (e.g. loopback, uniquelocal, 10.0.0.0/8)' })
   TRUST_PROXY?: string;
+
+  /** Seconds between purges of ended codes, challenges, tickets, flows and sessions; 0: off. */
+  @IsOptional() @IsInt() @Min(0) @Max(604_800)
+  HOUSEKEEPING_INTERVAL_SECONDS?: number;
+
+  /** MySQL/MariaDB: milliseconds a statement may go unanswered (then SERVICE_UNAVAILABLE); 0: no limit. */
+  @IsOptional() @IsInt() @Min(0) @Max(600_000)
+  DB_QUERY_TIMEOUT_MS?: number;
 }
 
 /** Nest ConfigModule `validate` hook: types, then the cross-field rules, each naming its variable. */

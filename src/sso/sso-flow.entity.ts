@@ -34,6 +34,13 @@ export class SsoFlowEntity {
   @Column({ type: 'varchar', length: 8 })
   purpose: SsoFlowPurpose;
 
+  /**
+   * SHA-256 of the browser-binding cookie of the browser that started the flow: the callback
+   * is accepted only from that browser (API.md Part 2). Null only on rows older than the column.
+   */
+  @Column({ name: 'browser_hash', type: 'varchar', length: 64, nullable: true })
+  browserHash: string | null;
+
   /** LINK: the account that asked for the link. */
   @Column({ name: 'user_id', type: 'varchar', length: 36, nullable: true })
   userId: string | null;

@@ -11,7 +11,14 @@ import { SsoError } from './sso.errors';
 export interface SsoConnectionView {
   provider: { id: string; kind: SsoProviderKind; displayName: string };
   email: string | null;
+  emailVerified: boolean;
   linkedAt: Date;
+}
+
+/** What the identity's owner is told about it: the address, and whether the provider vouched for it. */
+export interface IdentityEmail {
+  email: string | null;
+  emailVerified: boolean;
 }
 
 /** Links between provider identities and accounts. */
@@ -40,7 +47,7 @@ export class SsoIdentitiesService {
    * the identity belongs to another account or the account already has another identity of
    * this provider. The unique indexes decide between concurrent attempts.
    */
-  async link(userId: string, providerId: string, subject: string, email: string | null, em?: EntityManager): Promise<{ identity: SsoIdentityEntity; created: boolean }> {
+  async link(userId: string, providerId: string, subject: string, seen: IdentityEmail, em?: EntityManager): Promise<{ identity: SsoIdentityEntity; created: boolean }> {
     const repo = this.repo(em);
     const existing = await repo.findOneBy({ providerId, subject });
     if (existing) {
@@ -48,7 +55,16 @@ export class SsoIdentitiesService {
       return { identity: existing, created: false };
     }
     if (await repo.existsBy({ userId, providerId })) throw SsoError.identityAlreadyLinked();
-    const identity: SsoIdentityEntity = { id: randomUUID(), providerId, userId, subject, email, linkedAt: new Date(), lastLoginAt: null };
+    const identity: SsoIdentityEntity = {
+      id: randomUUID(),
+      providerId,
+      userId,
+      subject,
+      email: seen.email,
+      emailVerified: seen.email ? seen.emailVerified : false,
+      linkedAt: new Date(),
+      lastLoginAt: null,
+    };
     try {
       await repo.insert(identity);
     } catch (e) {
@@ -67,8 +83,20 @@ export class SsoIdentitiesService {
   }
 
   /** A sign-in through the identity: remember when, and the email the provider shows now. */
-  async touchLogin(identity: SsoIdentityEntity, email: string | null): Promise<void> {
-    await this.identities.update({ id: identity.id }, { lastLoginAt: new Date(), ...(email && email !== identity.email ? { email } : {}) });
+  async touchLogin(identity: SsoIdentityEntity, seen: IdentityEmail): Promise<void> {
+    const changed = seen.email && (seen.email !== identity.email || seen.emailVerified !== identity.emailVerified);
+    await this.identities.update({ id: identity.id }, { lastLoginAt: new Date(), ...(changed ? { email: seen.email, emailVerified: seen.emailVerified } : {}) });
+  }
+
+  /**
+   * Admin reset with `unlinkSso`: every link of the account goes, in the caller's transaction.
+   * Returns what was removed (with the provider) so the admin's trail can name it.
+   */
+  async unlinkAllForUser(userId: string, em: EntityManager): Promise<SsoIdentityEntity[]> {
+    const repo = em.getRepository(SsoIdentityEntity);
+    const rows = await repo.find({ where: { userId }, relations: { provider: true }, order: { linkedAt: 'ASC', id: 'ASC' } });
+    if (rows.length) await repo.delete({ id: In(rows.map((r) => r.id)) });
+    return rows;
   }
 
   /** `id IN (…)` condition for the admin user list: accounts linked to this provider. */
@@ -101,6 +129,7 @@ export class SsoIdentitiesService {
       result.get(row.userId)?.push({
         provider: { id: row.provider.id, kind: row.provider.kind, displayName: row.provider.displayName },
         email: row.email,
+        emailVerified: row.emailVerified,
         linkedAt: row.linkedAt,
       });
     }

@@ -30,6 +30,10 @@ export class SsoIdentityEntity {
   @Column({ type: 'varchar', length: 254, nullable: true })
   email: string | null;
 
+  /** Whether the provider vouched for `email` when last seen (`email_verified`; Office 365: a tenant UPN). */
+  @Column({ name: 'email_verified', type: 'boolean', default: false })
+  emailVerified: boolean;
+
   @Column({ name: 'linked_at', type: 'datetime', precision: 3 })
   linkedAt: Date;
 

@@ -6,6 +6,7 @@ import { In, Repository } from 'typeorm';
 import { CryptoService } from '../common/crypto/crypto.service';
 import { appConfig } from '../config/app.config';
 import { defaultIssuer, isMultiTenant, issuerProblem, isTenantId, MULTI_TENANTS } from './oidc/issuer-rules';
+import { OutboundPolicy } from './oidc/outbound-policy';
 import { redirectUri, SsoStrategies } from './oidc/sso-strategies';
 import { SsoIdentityEntity } from './sso-identity.entity';
 import { SsoProviderEntity } from './sso-provider.entity';
@@ -50,6 +51,7 @@ export class SsoProvidersService {
     @InjectRepository(SsoIdentityEntity) private readonly identities: Repository<SsoIdentityEntity>,
     private readonly crypto: CryptoService,
     private readonly strategies: SsoStrategies,
+    private readonly outbound: OutboundPolicy,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
@@ -96,7 +98,11 @@ export class SsoProvidersService {
   async configure(input: ProviderSettings): Promise<ProviderView> {
     const existing = input.id ? await this.findById(input.id) : null;
     if (input.id && !existing) throw SsoError.providerNotFound();
-    const s = this.normalize(input, !existing);
+    const s = this.normalize(input, existing);
+    // Production: the issuer's host must resolve to public addresses only (no connection is made
+    // here, so the answer says nothing about which internal ports are open).
+    const refused = this.outbound.strict ? await this.outbound.problem(s.issuer, 'issuer') : null;
+    if (refused) throw SsoError.invalidConfig(refused);
     const now = new Date();
     const id = existing?.id ?? randomUUID();
 
@@ -140,7 +146,8 @@ export class SsoProvidersService {
     return provider;
   }
 
-  private normalize(input: ProviderSettings, creating: boolean) {
+  private normalize(input: ProviderSettings, existing: SsoProviderEntity | null) {
+    const creating = !existing;
     const kind = input.kind;
     const displayName = input.displayName.trim();
     const clientId = input.clientId.trim();
@@ -168,7 +175,7 @@ export class SsoProvidersService {
 
     const issuer = input.issuer?.trim() || defaultIssuer(kind, tenant);
     if (!issuer) throw SsoError.invalidConfig('issuer is required for OIDC providers');
-    const problem = issuerProblem(issuer);
+    const problem = this.outbound.shapeProblem(issuer, 'issuer') ?? issuerProblem(issuer);
     if (problem) throw SsoError.invalidConfig(problem);
 
     return {
@@ -180,7 +187,9 @@ export class SsoProvidersService {
       tenant,
       allowedTenants,
       enabled: input.enabled ?? true,
-      requireTwoFactor: input.requireTwoFactor ?? false,
+      // API.md Part 2: true unless the admin says otherwise (the input defaults to true; an
+      // explicit null keeps what is stored).
+      requireTwoFactor: input.requireTwoFactor ?? existing?.requireTwoFactor ?? true,
     };
   }
 }

@@ -34,6 +34,14 @@ export class SsoTicketEntity {
   @Column({ type: 'varchar', length: 254, nullable: true })
   email: string | null;
 
+  /** Whether the provider vouched for `email` (shown as unverified otherwise). */
+  @Column({ name: 'email_verified', type: 'boolean', default: false })
+  emailVerified: boolean;
+
+  /** The flow's browser binding: the ticket works only with the same browser's cookie. */
+  @Column({ name: 'browser_hash', type: 'varchar', length: 64, nullable: true })
+  browserHash: string | null;
+
   /** BIND: password attempts made with this ticket (5 kill it). */
   @Column({ type: 'int' })
   attempts: number;

@@ -3,11 +3,14 @@ import { ConfigModule } from '@nestjs/config';
 import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthModule } from '../auth/auth.module';
+import { SecurityEventsModule } from '../security-events/security-events.module';
 import { UsersModule } from '../users/users.module';
 import { AfterCommitSubscriber } from './after-commit';
 import { OidcDiscovery } from './oidc/oidc-discovery';
+import { OutboundPolicy } from './oidc/outbound-policy';
 import { SsoFlowsService } from './oidc/sso-flows.service';
 import { SsoStrategies } from './oidc/sso-strategies';
+import { SsoBrowserBinding } from './sso-browser-binding';
 import { SsoCallbackController } from './sso-callback.controller';
 import { SsoFlowEntity } from './sso-flow.entity';
 import { SsoIdentitiesService } from './sso-identities.service';
@@ -31,6 +34,7 @@ import { SsoService } from './sso.service';
     TypeOrmModule.forFeature([SsoProviderEntity, SsoIdentityEntity, SsoFlowEntity, SsoTicketEntity]),
     AuthModule,
     UsersModule,
+    SecurityEventsModule,
   ],
   providers: [
     SsoService,
@@ -40,10 +44,12 @@ import { SsoService } from './sso.service';
     SsoFlowsService,
     SsoStrategies,
     OidcDiscovery,
+    OutboundPolicy,
+    SsoBrowserBinding,
     SsoResolver,
   ],
   controllers: [SsoCallbackController],
-  exports: [SsoIdentitiesService, SsoProvidersService],
+  exports: [SsoService, SsoIdentitiesService, SsoProvidersService],
 })
 export class SsoModule implements OnModuleInit {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

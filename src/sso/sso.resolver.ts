@@ -1,19 +1,26 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { Request, Response } from 'express';
 import { LoginResultUnion, toLoginResultModel } from '../auth/dto/auth.models';
 import { AuthContext, CurrentAuth, Meta, Public, RequestMeta, RequireRecentAuth, Roles } from '../common/auth/decorators';
 import { UserModel } from '../users/dto/user.model';
 import { Role } from '../users/role.enum';
 import { BindSsoAccountArgs, ProviderIdArgs, RemoveSsoProviderArgs, TicketArgs } from './dto/sso.args';
-import { SsoProviderConfigModel, SsoProviderModel, SsoRedirectModel } from './dto/sso.models';
+import { SsoProviderConfigModel, SsoProviderModel, SsoRedirectModel, SsoTicketInfoModel } from './dto/sso.models';
 import { SsoProviderInput } from './dto/sso-provider.input';
+import { SsoBrowserBinding } from './sso-browser-binding';
 import { SsoProvidersService } from './sso-providers.service';
 import { SsoService } from './sso.service';
 
+/**
+ * The GraphQL side of SSO. The browser-binding cookie is read here (tickets) or set here
+ * (linkProvider) through the GraphQL context's `req`/`res`; the service sees a plain value.
+ */
 @Resolver()
 export class SsoResolver {
   constructor(
     private readonly sso: SsoService,
     private readonly providers: SsoProvidersService,
+    private readonly binding: SsoBrowserBinding,
   ) {}
 
   /** Public: the enabled providers, for the login page. */
@@ -21,6 +28,13 @@ export class SsoResolver {
   @Query(() => [SsoProviderModel])
   async ssoProviders(): Promise<SsoProviderModel[]> {
     return (await this.providers.listEnabled()).map((p) => SsoProviderModel.from(p));
+  }
+
+  /** Public, read-only: which identity the bind page is about to connect (only in the browser that ran the flow). */
+  @Public()
+  @Query(() => SsoTicketInfoModel)
+  async ssoTicket(@Args() { ticket }: TicketArgs, @Context('req') req: Request): Promise<SsoTicketInfoModel> {
+    return SsoTicketInfoModel.from(await this.sso.ticketInfo(ticket, this.binding.read(req)));
   }
 
   @Roles(Role.ADMIN)
@@ -31,8 +45,8 @@ export class SsoResolver {
 
   @Roles(Role.ADMIN)
   @Mutation(() => SsoProviderConfigModel)
-  async configureSsoProvider(@Args('input') input: SsoProviderInput): Promise<SsoProviderConfigModel> {
-    return SsoProviderConfigModel.from(await this.providers.configure(input));
+  async configureSsoProvider(@Args('input') input: SsoProviderInput, @CurrentAuth() auth: AuthContext, @Meta() meta: RequestMeta): Promise<SsoProviderConfigModel> {
+    return SsoProviderConfigModel.from(await this.sso.configureProvider(auth.userId, input, meta));
   }
 
   @Roles(Role.ADMIN)
@@ -44,8 +58,14 @@ export class SsoResolver {
 
   @RequireRecentAuth()
   @Mutation(() => SsoRedirectModel)
-  async linkProvider(@Args() { providerId }: ProviderIdArgs, @CurrentAuth() auth: AuthContext): Promise<SsoRedirectModel> {
-    return Object.assign(new SsoRedirectModel(), { authorizationUrl: await this.sso.startLink(auth.userId, auth.sessionId, providerId) });
+  async linkProvider(
+    @Args() { providerId }: ProviderIdArgs,
+    @CurrentAuth() auth: AuthContext,
+    @Context('req') req: Request,
+    @Context('res') res: Response,
+  ): Promise<SsoRedirectModel> {
+    const binding = this.binding.ensure(req, res);
+    return Object.assign(new SsoRedirectModel(), { authorizationUrl: await this.sso.startLink(auth.userId, auth.sessionId, providerId, binding) });
   }
 
   @RequireRecentAuth()
@@ -56,13 +76,13 @@ export class SsoResolver {
 
   @Public()
   @Mutation(() => LoginResultUnion)
-  async completeSsoLogin(@Args() { ticket }: TicketArgs, @Meta() meta: RequestMeta) {
-    return toLoginResultModel(await this.sso.completeLogin(ticket, meta));
+  async completeSsoLogin(@Args() { ticket }: TicketArgs, @Meta() meta: RequestMeta, @Context('req') req: Request) {
+    return toLoginResultModel(await this.sso.completeLogin(ticket, this.binding.read(req), meta), req);
   }
 
   @Public()
   @Mutation(() => LoginResultUnion)
-  async bindSsoAccount(@Args() args: BindSsoAccountArgs, @Meta() meta: RequestMeta) {
-    return toLoginResultModel(await this.sso.bind(args.ticket, args.email, args.password, meta));
+  async bindSsoAccount(@Args() args: BindSsoAccountArgs, @Meta() meta: RequestMeta, @Context('req') req: Request) {
+    return toLoginResultModel(await this.sso.bind(args.ticket, this.binding.read(req), args.email, args.password, meta), req);
   }
 }

@@ -7,8 +7,11 @@ import { AuthService } from '../auth/auth.service';
 import { LoginOutcome } from '../auth/login-outcome';
 import { PendingActionRegistry } from '../auth/pending-actions';
 import { SecurityNotifier } from '../auth/security-notifier';
+import { SignInVoiders } from '../auth/sign-in-voiders';
 import { RequestMeta } from '../common/auth/decorators';
+import { sha256 } from '../common/crypto/tokens';
 import { appConfig } from '../config/app.config';
+import { SecurityEventsService } from '../security-events/security-events.service';
 import { SecurityEventType } from '../security-events/security-event-type';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -18,9 +21,9 @@ import { VerifiedIdentity } from './oidc/id-token.verifier';
 import { FlowIntent, SsoFlowsService } from './oidc/sso-flows.service';
 import { SsoStrategies } from './oidc/sso-strategies';
 import { SsoFlowPurpose } from './sso-flow.entity';
-import { SsoIdentitiesService } from './sso-identities.service';
+import { IdentityEmail, SsoIdentitiesService } from './sso-identities.service';
 import { SsoProviderEntity } from './sso-provider.entity';
-import { SsoProvidersService } from './sso-providers.service';
+import { ProviderSettings, ProviderView, SsoProvidersService } from './sso-providers.service';
 import { SsoTicketKind } from './sso-ticket.entity';
 import { SsoTicketsService } from './sso-tickets.service';
 import { SsoError, SsoFlowError, SsoRedirectCode } from './sso.errors';
@@ -31,9 +34,24 @@ interface SsoLinkPayload {
   providerId: string;
   subject: string;
   email: string | null;
+  emailVerified?: boolean;
   ip: string | null;
   userAgent: string | null;
 }
+
+/** What the bind page shows about a ticket (`ssoTicket`). */
+export interface TicketInfo {
+  provider: SsoProviderEntity;
+  email: string | null;
+  emailVerified: boolean;
+}
+
+/**
+ * The browser binding is handed in as the plain cookie value (the controller and the resolver
+ * read and write the cookie); only its hash is stored or compared. No value: this browser never
+ * started a flow, so it owns none.
+ */
+const bindingHash = (binding: string | null): string | null => (binding ? sha256(binding) : null);
 
 /**
  * SSO use cases: starting flows, finishing callbacks (always a redirect to the web app), turning
@@ -54,57 +72,73 @@ export class SsoService implements OnModuleInit {
     private readonly notifier: SecurityNotifier,
     private readonly pendingActions: PendingActionRegistry,
     private readonly sessions: SessionsService,
+    private readonly voiders: SignInVoiders,
+    private readonly events: SecurityEventsService,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
   onModuleInit(): void {
     this.pendingActions.register(SSO_LINK_ACTION, (userId, payload, em) => this.linkAfterSecondFactor(userId, payload as unknown as SsoLinkPayload, em));
+    // A password change or reset, or an admin reset, must not leave an SSO sign-in pending.
+    this.voiders.register((userId, em) => this.tickets.voidForUser(userId, em));
   }
 
   // ---- browser round trip -------------------------------------------------------------------
 
-  /** `GET /auth/sso/:providerId`: where to send the browser (the provider, or the login page with an error). */
-  async loginStartUrl(providerId: string): Promise<string> {
+  /**
+   * `GET /auth/sso/:providerId`: where to send the browser (the provider, or the login page with
+   * an error). The flow is bound to `binding`, the browser's binding cookie.
+   */
+  async loginStartUrl(providerId: string, binding: string): Promise<string> {
     try {
       const provider = await this.providers.findById(providerId);
       if (!provider?.enabled) throw new SsoFlowError('provider_not_configured', `provider ${providerId} unknown or disabled`);
-      return await this.strategies.authorizationUrl(provider, { purpose: SsoFlowPurpose.LOGIN });
+      return await this.strategies.authorizationUrl(provider, { purpose: SsoFlowPurpose.LOGIN }, sha256(binding));
     } catch (e) {
       return this.failureUrl(SsoFlowPurpose.LOGIN, e, providerId);
     }
   }
 
-  /** `GET /auth/sso/:providerId/callback`: always a URL of the web app, never an exception. */
-  async callbackUrl(providerId: string, req: Request, meta: RequestMeta): Promise<string> {
+  /**
+   * `GET /auth/sso/:providerId/callback`: always a URL of the web app, never an exception. Only
+   * the browser that started the flow (its binding cookie, `binding`) finishes it: from any other
+   * browser (a callback link sent by an attacker) the answer is `invalid_state` and nothing is
+   * linked, issued or used up.
+   */
+  async callbackUrl(providerId: string, req: Request, meta: RequestMeta, binding: string | null): Promise<string> {
     let purpose: SsoFlowPurpose | null = null;
+    const browserHash = bindingHash(binding);
     try {
       const provider = await this.providers.findById(providerId);
       if (!provider) throw new SsoFlowError('provider_not_configured', `provider ${providerId} unknown`);
       if (!provider.enabled) {
         // Burn the flow and learn which page it came from.
-        purpose = (await this.flows.consume(provider.id, req.query?.state)).flow?.purpose ?? null;
+        purpose = (await this.flows.consume(provider.id, req.query?.state, browserHash)).flow?.purpose ?? null;
         throw new SsoFlowError('provider_not_configured', `provider ${providerId} disabled`);
       }
-      const { identity, intent } = await this.strategies.callback(provider, req);
+      const { identity, intent } = await this.strategies.callback(provider, req, browserHash);
       purpose = intent.purpose;
+      // The store matched the flow on this hash: it is set from here on.
       return intent.purpose === SsoFlowPurpose.LINK
         ? await this.finishLink(provider, identity, intent, meta)
-        : await this.finishLogin(provider, identity);
+        : await this.finishLogin(provider, identity, browserHash!);
     } catch (e) {
       purpose ??= (req as RequestWithFlow)[FLOW_KEY]?.purpose ?? null;
       return this.failureUrl(purpose, e, providerId);
     }
   }
 
-  private async finishLogin(provider: SsoProviderEntity, identity: VerifiedIdentity): Promise<string> {
+  private async finishLogin(provider: SsoProviderEntity, identity: VerifiedIdentity, browserHash: string): Promise<string> {
+    const seen: IdentityEmail = { email: identity.email, emailVerified: identity.emailVerified };
+    const common = { providerId: provider.id, subject: identity.subject, ...seen, browserHash };
     const linked = await this.identities.findByKey(provider.id, identity.subject);
     if (linked) {
-      await this.identities.touchLogin(linked, identity.email);
-      const ticket = await this.tickets.issue({ kind: SsoTicketKind.LOGIN, providerId: provider.id, subject: identity.subject, email: identity.email, userId: linked.userId });
+      await this.identities.touchLogin(linked, seen);
+      const ticket = await this.tickets.issue({ kind: SsoTicketKind.LOGIN, userId: linked.userId, ...common });
       return this.webUrl('/sso/complete', { ticket });
     }
     // Linked to nobody: the agent proves an account (never matched by email) with bindSsoAccount.
-    const ticket = await this.tickets.issue({ kind: SsoTicketKind.BIND, providerId: provider.id, subject: identity.subject, email: identity.email });
+    const ticket = await this.tickets.issue({ kind: SsoTicketKind.BIND, ...common });
     return this.webUrl('/sso/bind', { ticket });
   }
 
@@ -115,14 +149,15 @@ export class SsoService implements OnModuleInit {
     if (!intent.sessionId || !(await this.sessions.isLive(intent.sessionId, user.id))) {
       throw new SsoFlowError('invalid_state', 'the session that started the link has ended');
     }
+    const seen: IdentityEmail = { email: identity.email, emailVerified: identity.emailVerified };
     let created: boolean;
     try {
-      ({ created } = await this.identities.link(user.id, provider.id, identity.subject, identity.email));
+      ({ created } = await this.identities.link(user.id, provider.id, identity.subject, seen));
     } catch (e) {
       if (e instanceof SsoError) throw new SsoFlowError('already_linked', 'identity linked to another account, or account has another identity', { cause: e });
       throw e;
     }
-    if (created) await this.notifyLinked(user, provider, identity.email, meta);
+    if (created) await this.notifyLinked(user, provider, seen, meta);
     return this.webUrl('/settings/sso', { linked: provider.id });
   }
 
@@ -144,12 +179,15 @@ export class SsoService implements OnModuleInit {
 
   // ---- GraphQL ------------------------------------------------------------------------------
 
-  /** `linkProvider`: the provider's authorization URL for a flow that links to this account. */
-  async startLink(userId: string, sessionId: string, providerId: string): Promise<string> {
+  /**
+   * `linkProvider`: the provider's authorization URL for a flow that links to this account,
+   * bound to the browser that asked (`binding`): sent to someone else, the URL links nothing.
+   */
+  async startLink(userId: string, sessionId: string, providerId: string, binding: string): Promise<string> {
     const provider = await this.providers.getEnabled(providerId);
     if (await this.identities.findForUser(userId, provider.id)) throw SsoError.identityAlreadyLinked();
     try {
-      return await this.strategies.authorizationUrl(provider, { purpose: SsoFlowPurpose.LINK, userId, sessionId });
+      return await this.strategies.authorizationUrl(provider, { purpose: SsoFlowPurpose.LINK, userId, sessionId }, sha256(binding));
     } catch (e) {
       const code = e instanceof SsoFlowError ? e.redirectCode : 'provider_error';
       this.logger.warn(`linkProvider ${providerId}: ${code}: ${(e as Error)?.message}`);
@@ -157,9 +195,21 @@ export class SsoService implements OnModuleInit {
     }
   }
 
-  /** `completeSsoLogin`: the ticket of a linked identity becomes a session (or a challenge). */
-  async completeLogin(ticket: string, meta: RequestMeta): Promise<LoginOutcome> {
-    const t = await this.tickets.consumeLogin(ticket);
+  /** `ssoTicket`: which provider and identity a live ticket of this browser stands for. */
+  async ticketInfo(ticket: string, binding: string | null): Promise<TicketInfo> {
+    const t = await this.tickets.peek(ticket, bindingHash(binding));
+    const provider = await this.providers.getEnabled(t.providerId);
+    return { provider, email: t.email, emailVerified: t.email ? t.emailVerified : false };
+  }
+
+  /**
+   * `completeSsoLogin`: the ticket of a linked identity becomes a session (or a challenge).
+   * `via: 'SSO'`: an ADMIN always owes their own second factor, and a session opened by the
+   * provider alone is not "recent" (API.md Part 2), so the provider's word cannot read backup
+   * codes or turn 2FA off.
+   */
+  async completeLogin(ticket: string, binding: string | null, meta: RequestMeta): Promise<LoginOutcome> {
+    const t = await this.tickets.consumeLogin(ticket, bindingHash(binding));
     const provider = await this.providers.getEnabled(t.providerId);
     const identity = await this.identities.findByKey(t.providerId, t.subject);
     const user = identity && identity.userId === t.userId ? await this.users.findById(identity.userId) : null;
@@ -167,6 +217,7 @@ export class SsoService implements OnModuleInit {
     return this.auth.completeFirstFactor(user, meta, {
       event: SecurityEventType.SSO_LOGIN,
       requireSecondFactor: provider.requireTwoFactor,
+      via: 'SSO',
       eventDetail: this.eventDetail(provider),
     });
   }
@@ -174,15 +225,17 @@ export class SsoService implements OnModuleInit {
   /**
    * `bindSsoAccount`: the password (and, through the challenge, the account's second factor)
    * proves the account; only then is the identity linked, in the transaction that signs in.
+   * The sign-in is `via: 'PASSWORD'` (auth's default): the account's password was just proven
+   * here, as on the login page, and the second factor is always owed.
    */
-  async bind(ticket: string, email: string, password: string, meta: RequestMeta): Promise<LoginOutcome> {
-    const t = await this.tickets.reserveBindAttempt(ticket);
+  async bind(ticket: string, binding: string | null, email: string, password: string, meta: RequestMeta): Promise<LoginOutcome> {
+    const t = await this.tickets.reserveBindAttempt(ticket, bindingHash(binding));
     const provider = await this.providers.getEnabled(t.providerId);
     const user = await this.auth.authenticatePassword(email, password, meta);
     const linked = await this.identities.findByKey(t.providerId, t.subject);
     if (linked || (await this.identities.findForUser(user.id, t.providerId))) throw SsoError.identityAlreadyLinked();
     await this.tickets.consume(t.id);
-    const payload: SsoLinkPayload = { providerId: t.providerId, subject: t.subject, email: t.email, ip: meta.ip, userAgent: meta.userAgent };
+    const payload: SsoLinkPayload = { providerId: t.providerId, subject: t.subject, email: t.email, emailVerified: t.emailVerified, ip: meta.ip, userAgent: meta.userAgent };
     return this.auth.completeFirstFactor(user, meta, {
       event: SecurityEventType.SSO_LOGIN,
       requireSecondFactor: true,
@@ -195,12 +248,13 @@ export class SsoService implements OnModuleInit {
   private async linkAfterSecondFactor(userId: string, payload: SsoLinkPayload, em: EntityManager): Promise<void> {
     const provider = await em.getRepository(SsoProviderEntity).findOneBy({ id: String(payload.providerId) });
     if (!provider?.enabled) throw SsoError.providerNotConfigured();
-    const { created } = await this.identities.link(userId, provider.id, String(payload.subject), payload.email ?? null, em);
+    const seen: IdentityEmail = { email: payload.email ?? null, emailVerified: payload.emailVerified === true };
+    const { created } = await this.identities.link(userId, provider.id, String(payload.subject), seen, em);
     if (!created) return;
     const meta: RequestMeta = { ip: payload.ip ?? null, userAgent: payload.userAgent ?? null };
     afterCommit(em, async () => {
       const user = await this.users.findById(userId);
-      if (user) await this.notifyLinked(user, provider, payload.email ?? null, meta);
+      if (user) await this.notifyLinked(user, provider, seen, meta);
     });
   }
 
@@ -214,11 +268,50 @@ export class SsoService implements OnModuleInit {
       user,
       SecurityEventType.SSO_UNLINKED,
       `${provider.displayName} sign-in was removed`,
-      `Your ${provider.displayName} account${identity.email ? ` (${identity.email})` : ''} can no longer be used to sign in to your account.`,
+      `Your ${provider.displayName} account${this.inParens(identity)} can no longer be used to sign in to your account.`,
       meta,
       { detail: this.eventDetail(provider) },
     );
     return user;
+  }
+
+  /**
+   * `unlinkUserProvider` (admin): removes one account's link, e.g. a hijacker's identity. The
+   * account's owner is told by mail, with the reason; the event names the admin as actor.
+   */
+  async adminUnlink(adminId: string, userId: string, providerId: string, reason: string, meta: RequestMeta): Promise<UserEntity> {
+    const user = await this.users.getById(userId);
+    const provider = await this.providers.findById(providerId);
+    if (!provider) throw SsoError.providerNotFound();
+    const identity = await this.identities.unlink(user.id, provider.id);
+    await this.notifier.notify(
+      user,
+      SecurityEventType.ADMIN_SSO_UNLINK,
+      `${provider.displayName} sign-in was removed by an administrator`,
+      `An administrator removed your ${provider.displayName} account${this.inParens(identity)} from your account: it can no longer be used to sign in.`,
+      meta,
+      { actorId: adminId, detail: this.adminDetail(provider, reason), mailDetail: `Reason given: "${reason}"` },
+    );
+    return user;
+  }
+
+  /** The admin's trail for a link removed by `resetTwoFactor(unlinkSso: true)`, in its transaction. */
+  async recordAdminUnlink(adminId: string, userId: string, provider: SsoProviderEntity, reason: string, meta: RequestMeta, em: EntityManager): Promise<void> {
+    await this.events.record({ userId, type: SecurityEventType.ADMIN_SSO_UNLINK, meta, actorId: adminId, detail: this.adminDetail(provider, reason) }, em);
+  }
+
+  /** `configureSsoProvider`: an event of the admin (user and actor), naming the provider, never the secret. */
+  async configureProvider(adminId: string, input: ProviderSettings, meta: RequestMeta): Promise<ProviderView> {
+    const view = await this.providers.configure(input);
+    const state = `${view.enabled ? 'enabled' : 'disabled'}, requireTwoFactor ${view.requireTwoFactor}`;
+    await this.events.record({
+      userId: adminId,
+      actorId: adminId,
+      type: SecurityEventType.SSO_PROVIDER_CONFIGURED,
+      meta,
+      detail: `${view.displayName} (${view.id}) ${input.id ? 'updated' : 'created'}: ${view.kind}, ${state}, issuer ${view.issuer}`,
+    });
+    return view;
   }
 
   /** `removeSsoProvider`: the links go with it; each linked user is told. */
@@ -227,6 +320,13 @@ export class SsoService implements OnModuleInit {
     if (!provider) throw SsoError.providerNotFound();
     const userIds = await this.identities.linkedUserIds(provider.id);
     await this.providers.remove(provider.id);
+    await this.events.record({
+      userId: actorId,
+      actorId,
+      type: SecurityEventType.SSO_PROVIDER_REMOVED,
+      meta,
+      detail: `${this.eventDetail(provider)} removed with ${userIds.length} linked account${userIds.length === 1 ? '' : 's'}`,
+    });
     for (const user of await this.users.findByIds(userIds)) {
       await this.notifier.notify(
         user,
@@ -239,12 +339,12 @@ export class SsoService implements OnModuleInit {
     }
   }
 
-  private async notifyLinked(user: UserEntity, provider: SsoProviderEntity, email: string | null, meta: RequestMeta): Promise<void> {
+  private async notifyLinked(user: UserEntity, provider: SsoProviderEntity, seen: IdentityEmail, meta: RequestMeta): Promise<void> {
     await this.notifier.notify(
       user,
       SecurityEventType.SSO_LINKED,
       `${provider.displayName} sign-in was linked to your account`,
-      `Your ${provider.displayName} account${email ? ` (${email})` : ''} can now be used to sign in to your account.`,
+      `Your ${provider.displayName} account${this.inParens(seen)} can now be used to sign in to your account.`,
       meta,
       { detail: this.eventDetail(provider), mailDetail: 'You can remove it in Settings > Single Sign-On.' },
     );
@@ -252,5 +352,16 @@ export class SsoService implements OnModuleInit {
 
   private eventDetail(provider: SsoProviderEntity): string {
     return `${provider.displayName} (${provider.id})`;
+  }
+
+  /** Provider first, the reason after it; the name is shortened so a long reason still fits the 500-character detail. */
+  private adminDetail(provider: SsoProviderEntity, reason: string): string {
+    return `${provider.displayName.slice(0, 50)} (${provider.id}): ${reason}`;
+  }
+
+  /** " (x@y.test)", or " (x@y.test, an address the provider has not verified)": never present an unverified address as fact. */
+  private inParens(seen: IdentityEmail): string {
+    if (!seen.email) return '';
+    return seen.emailVerified ? ` (${seen.email})` : ` (${seen.email}, an address the provider has not verified)`;
   }
 }

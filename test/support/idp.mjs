@@ -10,7 +10,7 @@
 //
 // Test controls (JSON POST, outside the OpenID endpoints):
 //   /__test/clients  { client_id, client_secret, redirect_uris }      register or replace a client
-//   /__test/accounts { id, email?, tid?, upn? }                        claims of a login name
+//   /__test/accounts { id, email?, tid?, upn?, emailVerified? }        claims of a login name
 //   /__test/tamper   { client_id, modes: [...] }                        alter that client's tokens:
 //       wrong-aud, wrong-iss, bad-sig (signed with a key the JWKS does not publish, same kid),
 //       future-iat, no-email (ID token without email: the app must ask userinfo),
@@ -43,7 +43,7 @@ const uuidFrom = (s) => {
 function claimsFor(kind, id) {
   const a = accounts.get(id) ?? {};
   if (kind === 'google') {
-    return { sub: id, email: a.email ?? `${id}@gmail.test`, email_verified: true, name: `Google ${id}` };
+    return { sub: id, email: a.email ?? `${id}@gmail.test`, email_verified: a.emailVerified ?? true, name: `Google ${id}` };
   }
   // Office 365: `sub` is pairwise per app, `oid` is the stable object id in the tenant.
   const claims = {
@@ -201,7 +201,7 @@ async function control(req, res, Adapter) {
     return send(res, 200, { ok: true });
   }
   if (req.url === '/__test/accounts') {
-    accounts.set(body.id, { email: body.email, tid: body.tid, upn: body.upn });
+    accounts.set(body.id, { email: body.email, tid: body.tid, upn: body.upn, emailVerified: body.emailVerified });
     return send(res, 200, { ok: true });
   }
   if (req.url === '/__test/tamper') {

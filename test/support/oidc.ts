@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { GqlError, GqlResponse } from './gql';
 
 /** The OpenID Provider child process (test/support/idp.mjs) and its test controls. */
 export interface TestIdp {
@@ -9,7 +10,8 @@ export interface TestIdp {
   o365: string;
   tenants: { a: string; b: string };
   registerClient(origin: string, client: { client_id: string; client_secret: string; redirect_uris: string[] }): Promise<void>;
-  account(origin: string, account: { id: string; email?: string; tid?: string; upn?: string }): Promise<void>;
+  /** Claims of a login name; `emailVerified: false` makes the Google look-alike send `email_verified: false`. */
+  account(origin: string, account: { id: string; email?: string; tid?: string; upn?: string; emailVerified?: boolean }): Promise<void>;
   tamper(origin: string, clientId: string, modes: string[]): Promise<void>;
   stop(): Promise<void>;
 }
@@ -64,6 +66,8 @@ interface Cookie {
 export interface BrowserOptions {
   /** The web app: the browser stops when it is sent there. */
   webAppUrl: string;
+  /** The app's public origin: where `gql` posts (same origin as the pages, so the cookies go along). */
+  app?: string;
   /** Virtual host → real address (e.g. the app's PUBLIC_URL behind "a load balancer"). */
   hosts?: Record<string, string>;
 }
@@ -85,6 +89,8 @@ export class Browser {
   private readonly cookies = new Map<string, Cookie>();
   /** Every URL visited, in order (the tests read the authorization request and the callback from it). */
   readonly visited: string[] = [];
+  /** Every Set-Cookie header received, raw (the tests read the attributes from it). */
+  readonly setCookies: string[] = [];
 
   constructor(private readonly opts: BrowserOptions) {}
 
@@ -141,6 +147,47 @@ export class Browser {
     return res;
   }
 
+  /** A GraphQL request as the web pages make it: same origin, this browser's cookies; optional Bearer token. */
+  async gql<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GqlResponse<T>> {
+    if (!this.opts.app) throw new Error('Browser without an app origin');
+    const url = new URL('/graphql', this.opts.app);
+    const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'sso-e2e-browser' };
+    const cookie = this.cookieHeader(url);
+    if (cookie) headers.cookie = cookie;
+    if (token) headers.authorization = `Bearer ${token}`;
+    const res = await fetch(this.route(url), { method: 'POST', headers, body: JSON.stringify({ query, variables }), redirect: 'manual' });
+    this.store(url, res.headers.getSetCookie());
+    const body = (await res.json()) as { data?: T; errors?: GqlError[] };
+    return { status: res.status, data: body.data ?? undefined, errors: body.errors };
+  }
+
+  async ok<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+    const r = await this.gql<T>(query, variables, token);
+    if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors)}`);
+    return r.data as T;
+  }
+
+  async fail(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GqlError> {
+    const r = await this.gql(query, variables, token);
+    if (!r.errors?.length) throw new Error(`expected an error, got ${JSON.stringify(r.data)}`);
+    return r.errors[0];
+  }
+
+  /** Sends this browser's requests for `origin` to another real address (another app instance). */
+  routeTo(origin: string, real: string): void {
+    this.opts.hosts = { ...this.opts.hosts, [origin]: real };
+  }
+
+  /** The value of a cookie this browser holds for a host (tests compare its hash with the rows). */
+  cookie(host: string, name: string): string | undefined {
+    return [...this.cookies.values()].find((c) => c.host === host && c.name === name)?.value;
+  }
+
+  /** The names of the cookies this browser holds for a host. */
+  cookieNames(host: string): string[] {
+    return [...this.cookies.values()].filter((c) => c.host === host).map((c) => c.name);
+  }
+
   private route(url: URL): string {
     const real = this.opts.hosts?.[url.origin];
     return real ? `${real}${url.pathname}${url.search}` : url.toString();
@@ -155,6 +202,7 @@ export class Browser {
   }
 
   private store(url: URL, setCookies: string[]): void {
+    this.setCookies.push(...setCookies);
     for (const header of setCookies) {
       const [pair, ...attrs] = header.split(';').map((s) => s.trim());
       const eq = pair.indexOf('=');

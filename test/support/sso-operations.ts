@@ -19,3 +19,11 @@ export const BIND_SSO_ACCOUNT = `mutation BindSsoAccount($ticket: String!, $emai
   bindSsoAccount(ticket: $ticket, email: $email, password: $password) { ${LOGIN_RESULT} }
 }`;
 export const MY_SSO_CONNECTIONS = `query MySsoConnections { me { id security { ssoConnections { provider { id kind displayName } email linkedAt } } } }`;
+export const MY_SSO_CONNECTIONS_VERIFIED = `query MySsoConnectionsVerified { me { id security { ssoConnections { provider { id } email emailVerified } } } }`;
+export const SSO_TICKET = `query SsoTicket($ticket: String!) { ssoTicket(ticket: $ticket) { provider { id kind displayName } email emailVerified } }`;
+export const UNLINK_USER_PROVIDER = `mutation UnlinkUserProvider($userId: ID!, $providerId: ID!, $reason: String!) {
+  unlinkUserProvider(userId: $userId, providerId: $providerId, reason: $reason) { id email }
+}`;
+export const RESET_2FA_UNLINK_SSO = `mutation ResetTwoFactorUnlinkSso($userId: ID!, $reason: String!, $unlinkSso: Boolean) {
+  resetTwoFactor(userId: $userId, reason: $reason, unlinkSso: $unlinkSso) { id security { twoFactorEnabled ssoConnections { provider { id } } } }
+}`;

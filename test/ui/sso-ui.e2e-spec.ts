@@ -122,7 +122,12 @@ describe('SSO pages (Chromium, loopback OpenID provider)', () => {
     expect(new URL(page.url()).pathname).toBe('/sso/bind');
     expect(new URL(page.url()).search).toBe(''); // the ticket is kept out of history
     await focusedOn(page, 'Connect your account');
+    // The page names the identity (provider and email) and asks to confirm it before any password.
+    await page.getByText('You are about to connect the Google account bo.personal@gmail.test to a CloudCX account.').waitFor();
+    expect(await page.getByText('(unverified)').count()).toBe(0);
+    expect(await page.getByLabel('Password').isVisible()).toBe(false);
     await screenshot(page, 'sso-bind');
+    await page.getByRole('button', { name: 'Yes, this Google account is mine' }).click();
 
     await page.getByLabel('Email').fill(b.email);
     await page.getByLabel('Password').fill('not-the-password');
@@ -156,5 +161,34 @@ describe('SSO pages (Chromium, loopback OpenID provider)', () => {
     await page.goto('/sso/complete?ticket=used-or-made-up');
     await focusedOn(page, 'Single sign-on did not complete');
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/expired or was already used/);
+  });
+
+  it('the bind page flags an unverified email; the same link in another browser is a dead end with a way back to sign in', async () => {
+    await idp.account(idp.google, { id: 'uma', email: 'uma.claims@example.com', emailVerified: false });
+    const page = await ui.newPage();
+    await page.goto('/login');
+    await page.getByRole('link', { name: 'Sign in with Google' }).click();
+    await page.waitForURL((u) => u.href.startsWith(idp.google));
+    // Keep the bind link as an attacker would have it, before the page drops it from the address bar.
+    let bindUrl = '';
+    page.on('framenavigated', (f) => {
+      if (f === page.mainFrame() && f.url().includes('/sso/bind?ticket=')) bindUrl = f.url();
+    });
+    await atProvider(page, 'uma');
+    await focusedOn(page, 'Connect your account');
+    await page.getByText(/the Google account uma\.claims@example\.com \(unverified\) to a CloudCX account/).waitFor();
+    await page.getByText('Google has not verified that this email address belongs to whoever holds this Google account.').waitFor();
+    expect(await page.getByLabel('Password').isVisible()).toBe(false);
+    await screenshot(page, 'sso-bind-unverified');
+    expect(bindUrl).toMatch(/\/sso\/bind\?ticket=/);
+
+    // Another browser (a victim the link was sent to) holds no flow cookie: nothing to connect.
+    const victim = await ui.newPage();
+    await victim.goto(bindUrl);
+    await focusedOn(victim, 'Single sign-on did not complete');
+    await expect(victim.getByRole('alert').textContent()).resolves.toMatch(/started in another browser/);
+    expect(await victim.getByLabel('Password').count()).toBe(0);
+    await victim.getByRole('link', { name: 'Back to sign in' }).click();
+    await victim.waitForURL('**/login');
   });
 });

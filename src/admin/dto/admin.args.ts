@@ -65,4 +65,23 @@ export class ResetTwoFactorArgs extends UserIdArgs {
   @IsString()
   @Length(3, 500, { message: 'reason must be 3 to 500 characters' })
   reason: string;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'also remove every SSO link of the account (a hijacked identity)' })
+  @IsOptional()
+  @IsBoolean()
+  unlinkSso?: boolean | null;
+}
+
+@ArgsType()
+export class UnlinkUserProviderArgs extends UserIdArgs {
+  @Field(() => ID)
+  @IsString()
+  @MaxLength(36)
+  providerId: string;
+
+  /** Shorter than a reset's: the event detail (500) also names the provider. */
+  @Field()
+  @IsString()
+  @Length(3, 400, { message: 'reason must be 3 to 400 characters' })
+  reason: string;
 }

@@ -50,7 +50,7 @@ export class SsoProviderInput {
   @IsBoolean()
   enabled?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: "true: SSO login also asks for the account's own 2FA" })
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: "true (default): SSO login also asks for the account's own 2FA" })
   @IsOptional()
   @IsBoolean()
   requireTwoFactor?: boolean | null;

@@ -16,15 +16,36 @@ export class SsoProviderModel {
   }
 }
 
+const EMAIL_VERIFIED = 'the provider vouches for `email` (`email_verified`; Office 365: a UPN of the tenant); false: show it as unverified';
+
 @ObjectType('SsoConnection')
 export class SsoConnectionModel {
   @Field(() => SsoProviderModel) provider: SsoProviderModel;
   @Field(() => String, { nullable: true, description: 'the `email` claim, else `preferred_username`' })
   email: string | null;
+  @Field({ description: EMAIL_VERIFIED }) emailVerified: boolean;
   @Field() linkedAt: Date;
 
-  static from(c: { provider: { id: string; kind: SsoProviderKind; displayName: string }; email: string | null; linkedAt: Date }): SsoConnectionModel {
-    return Object.assign(new SsoConnectionModel(), { provider: SsoProviderModel.from(c.provider), email: c.email, linkedAt: c.linkedAt });
+  static from(c: { provider: { id: string; kind: SsoProviderKind; displayName: string }; email: string | null; emailVerified: boolean; linkedAt: Date }): SsoConnectionModel {
+    return Object.assign(new SsoConnectionModel(), {
+      provider: SsoProviderModel.from(c.provider),
+      email: c.email,
+      emailVerified: c.emailVerified,
+      linkedAt: c.linkedAt,
+    });
+  }
+}
+
+/** What the bind page shows before asking for a password: which identity would be connected. */
+@ObjectType('SsoTicketInfo')
+export class SsoTicketInfoModel {
+  @Field(() => SsoProviderModel) provider: SsoProviderModel;
+  @Field(() => String, { nullable: true, description: 'the `email` claim, else `preferred_username`' })
+  email: string | null;
+  @Field({ description: EMAIL_VERIFIED }) emailVerified: boolean;
+
+  static from(t: { provider: { id: string; kind: SsoProviderKind; displayName: string }; email: string | null; emailVerified: boolean }): SsoTicketInfoModel {
+    return Object.assign(new SsoTicketInfoModel(), { provider: SsoProviderModel.from(t.provider), email: t.email, emailVerified: t.emailVerified });
   }
 }
 

@@ -5,7 +5,9 @@ import { FlowIntent, FlowStart, SsoFlowsService } from './sso-flows.service';
 
 /** Where the store leaves the flow row it consumed, for the verify callback and the controller. */
 export const FLOW_KEY = Symbol('ssoFlow');
-export type RequestWithFlow = Request & { [FLOW_KEY]?: SsoFlowEntity | null };
+/** Where the callback leaves the hash of the browser's binding cookie for the store (null: none). */
+export const BROWSER_KEY = Symbol('ssoBrowser');
+export type RequestWithFlow = Request & { [FLOW_KEY]?: SsoFlowEntity | null; [BROWSER_KEY]?: string | null };
 
 const logger = new Logger('SsoStateStore');
 
@@ -39,7 +41,7 @@ export class DbStateStore {
 
   store(_req: unknown, ctx: { nonce?: string }, appState: FlowStart | undefined, _meta: unknown, cb: StoreCallback): void {
     if (!ctx.nonce) return cb(new Error('nonce missing: the strategy must run with nonce: true'));
-    if (!appState?.purpose || !appState.codeVerifier) return cb(new Error('flow purpose or PKCE verifier missing'));
+    if (!appState?.purpose || !appState.codeVerifier || !appState.browserHash) return cb(new Error('flow purpose, PKCE verifier or browser binding missing'));
     this.flows.create(this.providerId, ctx.nonce, appState).then(
       (handle) => safely(() => cb(null, handle)),
       (e: Error) => safely(() => cb(e)),
@@ -47,10 +49,10 @@ export class DbStateStore {
   }
 
   verify(req: RequestWithFlow, handle: unknown, cb: VerifyCallback): void {
-    this.flows.consume(this.providerId, handle).then(
+    this.flows.consume(this.providerId, handle, req[BROWSER_KEY] ?? null).then(
       ({ ok, flow }) => {
         req[FLOW_KEY] = flow;
-        if (!ok || !flow) return safely(() => cb(null, false, { code: 'invalid_state', message: 'Unknown, used or expired state' }));
+        if (!ok || !flow) return safely(() => cb(null, false, { code: 'invalid_state', message: 'Unknown, used or expired state, or another browser' }));
         const intent: FlowIntent = { purpose: flow.purpose, userId: flow.userId, sessionId: flow.sessionId };
         safely(() => cb(null, { nonce: flow.nonce }, intent));
       },

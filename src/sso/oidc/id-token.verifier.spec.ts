@@ -1,7 +1,8 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, JWTPayload, KeyLike, SignJWT } from 'jose';
 import { SsoProviderKind } from '../sso-provider-kind';
 import { SsoFlowError } from '../sso.errors';
-import { IdTokenVerifier, VerifierSettings } from './id-token.verifier';
+import { emailClaim, IdTokenVerifier, VerifierSettings } from './id-token.verifier';
+import { MICROSOFT_CONSUMER_TENANT } from './issuer-rules';
 
 const ISSUER = 'https://idp.example.com';
 const TID = '0b1c2d3e-4f50-4617-8829-3a4b5c6d7e8f';
@@ -86,5 +87,22 @@ describe('IdTokenVerifier (jose, independent of passport-openidconnect)', () => 
     expect(await refused(v, await sign({ iss: tenantIss, tid: TID }))).toBe('invalid_token');
     const onlyOther = new IdTokenVerifier({ ...o365, allowedTenants: [other] });
     expect(await refused(onlyOther, token)).toBe('invalid_token');
+  });
+
+  it('says whether the shown email is verified (email_verified; Office 365: a tenant UPN)', () => {
+    const { OIDC, GOOGLE, OFFICE365 } = SsoProviderKind;
+    expect(emailClaim({ email: 'a@x.test', email_verified: true }, GOOGLE)).toEqual({ email: 'a@x.test', emailVerified: true });
+    expect(emailClaim({ email: 'a@x.test', email_verified: 'true' }, OIDC)).toEqual({ email: 'a@x.test', emailVerified: true });
+    expect(emailClaim({ email: 'a@x.test', email_verified: false }, OIDC)).toEqual({ email: 'a@x.test', emailVerified: false });
+    expect(emailClaim({ email: 'a@x.test' }, OIDC)).toEqual({ email: 'a@x.test', emailVerified: false });
+    // preferred_username is free text outside Office 365
+    expect(emailClaim({ preferred_username: 'a@x.test', email_verified: true }, OIDC)).toEqual({ email: 'a@x.test', emailVerified: false });
+    expect(emailClaim({ preferred_username: 'a@contoso.test', tid: TID }, OFFICE365)).toEqual({ email: 'a@contoso.test', emailVerified: true });
+    expect(emailClaim({ preferred_username: 'a@outlook.test', tid: MICROSOFT_CONSUMER_TENANT }, OFFICE365).emailVerified).toBe(false);
+    expect(emailClaim({ preferred_username: 'a@contoso.test' }, OFFICE365).emailVerified).toBe(false);
+    // Office 365's `email` claim is whatever the user typed, unless the domain is verified (xms_edov)
+    expect(emailClaim({ email: 'victim@x.test', preferred_username: 'a@contoso.test', tid: TID }, OFFICE365)).toEqual({ email: 'victim@x.test', emailVerified: false });
+    expect(emailClaim({ email: 'a@contoso.test', xms_edov: true, tid: TID }, OFFICE365).emailVerified).toBe(true);
+    expect(emailClaim({}, OIDC)).toEqual({ email: null, emailVerified: false });
   });
 });

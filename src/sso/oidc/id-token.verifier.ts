@@ -2,7 +2,8 @@ import { decodeJwt, jwtVerify, JWTPayload, JWTVerifyGetKey } from 'jose';
 import { SsoProviderKind } from '../sso-provider-kind';
 import { SsoFlowError } from '../sso.errors';
 import { ProviderMetadata } from './oidc-discovery';
-import { isMultiTenant, tenantAllowed, tenantIssuer } from './issuer-rules';
+import { NOT_PUBLIC } from './outbound-policy';
+import { isMultiTenant, isTenantId, MICROSOFT_CONSUMER_TENANT, tenantAllowed, tenantIssuer } from './issuer-rules';
 
 export interface VerifierSettings {
   kind: SsoProviderKind;
@@ -22,6 +23,8 @@ export interface VerifiedIdentity {
   subject: string;
   /** The `email` claim, else `preferred_username` (userinfo may fill it in later). */
   email: string | null;
+  /** Whether the provider vouches that `email` belongs to the person (see `emailClaim`). */
+  emailVerified: boolean;
   claims: JWTPayload;
 }
 
@@ -29,12 +32,31 @@ export interface VerifiedIdentity {
 const KEY_PROBLEMS_THAT_ARE_TOKEN_PROBLEMS = new Set(['ERR_JWKS_NO_MATCHING_KEY', 'ERR_JWKS_MULTIPLE_MATCHING_KEYS', 'ERR_JOSE_ALG_NOT_ALLOWED', 'ERR_JOSE_NOT_SUPPORTED', 'ERR_JWS_INVALID']);
 
 export function emailOf(claims: Record<string, unknown> | undefined | null): string | null {
-  if (!claims) return null;
-  for (const name of ['email', 'preferred_username']) {
-    const v = claims[name];
-    if (typeof v === 'string' && v.trim() && v.length <= 254) return v.trim();
+  return emailClaim(claims, SsoProviderKind.OIDC).email;
+}
+
+const usable = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '' && v.length <= 254;
+
+/**
+ * The address to show for an identity and whether the provider vouches for it. `email` with
+ * `email_verified: true` is verified. Office 365 sends no `email_verified`: its
+ * `preferred_username` (the UPN) is verified when a real tenant issued the token, because a UPN
+ * can only use a domain the tenant has proven it owns; personal Microsoft accounts (the consumer
+ * tenant) and the free-form `email` claim are not (unless `xms_edov` says the domain is verified).
+ */
+export function emailClaim(claims: Record<string, unknown> | undefined | null, kind: SsoProviderKind): { email: string | null; emailVerified: boolean } {
+  if (!claims) return { email: null, emailVerified: false };
+  const trueish = (v: unknown) => v === true || v === 'true';
+  if (usable(claims.email)) {
+    const verified = trueish(claims.email_verified) || (kind === SsoProviderKind.OFFICE365 && trueish(claims.xms_edov));
+    return { email: claims.email.trim(), emailVerified: verified };
   }
-  return null;
+  if (usable(claims.preferred_username)) {
+    const tid = typeof claims.tid === 'string' ? claims.tid.toLowerCase() : null;
+    const tenantUpn = kind === SsoProviderKind.OFFICE365 && tid !== null && isTenantId(tid) && tid !== MICROSOFT_CONSUMER_TENANT;
+    return { email: claims.preferred_username.trim(), emailVerified: tenantUpn };
+  }
+  return { email: null, emailVerified: false };
 }
 
 /**
@@ -69,6 +91,10 @@ export class IdTokenVerifier {
     }
   }
 
+  get kind(): SsoProviderKind {
+    return this.s.kind;
+  }
+
   async verify(idToken: string, expected: { nonce: string }): Promise<VerifiedIdentity> {
     const issuer = this.expectedIssuer(idToken);
     if (!issuer) throw new SsoFlowError('invalid_token', 'ID token names no usable tenant');
@@ -78,6 +104,7 @@ export class IdTokenVerifier {
       } catch (e) {
         const code = (e as { code?: string }).code ?? '';
         if (KEY_PROBLEMS_THAT_ARE_TOKEN_PROBLEMS.has(code)) throw e;
+        if (code === NOT_PUBLIC) throw new SsoFlowError('provider_error', 'JWKS host refused by the address policy', { cause: e });
         throw new SsoFlowError('provider_unavailable', `JWKS unavailable: ${code || (e as Error).message}`, { cause: e });
       }
     };
@@ -99,7 +126,7 @@ export class IdTokenVerifier {
     const aud = claims.aud;
     if (claims.azp !== undefined && claims.azp !== this.s.clientId) throw new SsoFlowError('invalid_token', 'ID token azp is another client');
     if (Array.isArray(aud) && aud.length > 1 && claims.azp === undefined) throw new SsoFlowError('invalid_token', 'ID token has several audiences and no azp');
-    return { subject: this.subjectOf(claims), email: emailOf(claims), claims };
+    return { subject: this.subjectOf(claims), ...emailClaim(claims, this.s.kind), claims };
   }
 
   private subjectOf(claims: JWTPayload): string {

@@ -1,9 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { createRemoteJWKSet, JWTVerifyGetKey } from 'jose';
+import http from 'node:http';
+import https from 'node:https';
 import { ssoConfig } from '../sso.config';
 import { SsoFlowError } from '../sso.errors';
-import { discoveryUrl, urlProblem } from './issuer-rules';
+import { discoveryUrl } from './issuer-rules';
+import { NOT_PUBLIC, OutboundPolicy } from './outbound-policy';
 
 /** The part of an OpenID Provider's metadata that the code flow needs. */
 export interface ProviderMetadata {
@@ -17,11 +20,35 @@ export interface ProviderMetadata {
 
 const MAX_BODY = 256 * 1024;
 
+/** GET with a time limit and a size cap; no redirects (a 3xx is just a status). */
+function getText(url: string, agent: http.Agent | undefined, timeoutMs: number): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const lib = url.startsWith('https:') ? https : http;
+    const req = lib.get(url, { agent, headers: { accept: 'application/json' } }, (res) => {
+      let size = 0;
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size > MAX_BODY) return req.destroy(Object.assign(new Error('discovery document too large'), { code: 'ETOOLARGE' }));
+        chunks.push(c);
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    // A deadline for the whole exchange, not an idle timeout: a provider that trickles bytes
+    // must not hold the request (linkProvider waits on it) any longer than a silent one.
+    const deadline = setTimeout(() => req.destroy(Object.assign(new Error('discovery timed out'), { code: 'ETIMEDOUT' })), timeoutMs);
+    req.on('close', () => clearTimeout(deadline));
+    req.on('error', reject);
+  });
+}
+
 /**
  * passport-openidconnect 0.1 has no discovery: we fetch `/.well-known/openid-configuration`
  * ourselves, once per issuer (cached, concurrent callers share one request), with a bounded
  * timeout, so that a dead provider fails a flow quickly instead of hanging it.
  * The JWKS of each provider is a cached jose `createRemoteJWKSet` (re-fetched on an unknown kid).
+ * Every connection goes through the outbound policy (production: public addresses only).
  */
 @Injectable()
 export class OidcDiscovery {
@@ -30,7 +57,10 @@ export class OidcDiscovery {
   private readonly inflight = new Map<string, Promise<ProviderMetadata>>();
   private readonly jwksCache = new Map<string, JWTVerifyGetKey>();
 
-  constructor(@Inject(ssoConfig.KEY) private readonly config: ConfigType<typeof ssoConfig>) {}
+  constructor(
+    @Inject(ssoConfig.KEY) private readonly config: ConfigType<typeof ssoConfig>,
+    private readonly outbound: OutboundPolicy,
+  ) {}
 
   async metadata(issuer: string): Promise<ProviderMetadata> {
     const cached = this.cache.get(issuer);
@@ -62,6 +92,7 @@ export class OidcDiscovery {
     let set = this.jwksCache.get(jwksUri);
     if (!set) {
       set = createRemoteJWKSet(new URL(jwksUri), {
+        agent: this.outbound.agentFor(jwksUri),
         timeoutDuration: this.config.httpTimeoutMs,
         cooldownDuration: 30_000,
         cacheMaxAge: 10 * 60_000,
@@ -73,26 +104,26 @@ export class OidcDiscovery {
 
   private async fetchMetadata(issuer: string): Promise<ProviderMetadata> {
     const url = discoveryUrl(issuer);
-    let res: Response;
-    let body: string;
+    const refused = this.outbound.shapeProblem(url, 'issuer');
+    if (refused) throw new SsoFlowError('provider_error', `discovery URL refused: ${refused}`);
+    let res: { status: number; body: string };
     try {
-      res = await fetch(url, {
-        headers: { accept: 'application/json' },
-        redirect: 'error',
-        signal: AbortSignal.timeout(this.config.httpTimeoutMs),
-      });
-      body = await res.text();
+      res = await getText(url, this.outbound.agentFor(url), this.config.httpTimeoutMs);
     } catch (e) {
-      this.logger.warn(`discovery of ${issuer} failed: ${(e as Error).name}: ${(e as Error).message}`);
+      const code = (e as NodeJS.ErrnoException).code;
+      this.logger.warn(`discovery of ${issuer} failed: ${(e as Error).name}: ${code ?? ''} ${(e as Error).message}`);
+      // Refused by the address policy: a configuration problem, not an outage.
+      if (code === NOT_PUBLIC || code === 'ETOOLARGE') throw new SsoFlowError('provider_error', 'provider discovery refused', { cause: e });
       throw new SsoFlowError('provider_unavailable', 'provider discovery unreachable', { cause: e });
     }
-    if (res.status >= 500 || res.status === 429) {
-      this.logger.warn(`discovery of ${issuer} answered ${res.status}`);
-      throw new SsoFlowError('provider_unavailable', `discovery answered ${res.status}`);
+    const { status, body } = res;
+    if (status >= 500 || status === 429) {
+      this.logger.warn(`discovery of ${issuer} answered ${status}`);
+      throw new SsoFlowError('provider_unavailable', `discovery answered ${status}`);
     }
-    if (res.status !== 200 || body.length > MAX_BODY) {
-      this.logger.warn(`discovery of ${issuer} answered ${res.status} (${body.length} bytes)`);
-      throw new SsoFlowError('provider_error', `discovery answered ${res.status}`);
+    if (status !== 200) {
+      this.logger.warn(`discovery of ${issuer} answered ${status} (${body.length} bytes)`);
+      throw new SsoFlowError('provider_error', `discovery answered ${status}`);
     }
     let doc: Partial<ProviderMetadata>;
     try {
@@ -100,13 +131,16 @@ export class OidcDiscovery {
     } catch {
       throw new SsoFlowError('provider_error', 'discovery document is not JSON');
     }
+    if (!doc || typeof doc !== 'object') throw new SsoFlowError('provider_error', 'discovery document is not an object');
     for (const field of ['issuer', 'authorization_endpoint', 'token_endpoint', 'jwks_uri'] as const) {
       if (typeof doc[field] !== 'string' || !doc[field]) throw new SsoFlowError('provider_error', `discovery document lacks ${field}`);
     }
+    // The endpoints a document names are held to the issuer's rule (production: https to public
+    // addresses, after DNS): a public issuer must not point the service at internal hosts.
     for (const field of ['authorization_endpoint', 'token_endpoint', 'jwks_uri', 'userinfo_endpoint'] as const) {
       const value = doc[field];
       if (value === undefined) continue;
-      const problem = typeof value === 'string' ? urlProblem(value, field) : `${field} must be a string`;
+      const problem = typeof value === 'string' ? await this.outbound.problem(value, field) : `${field} must be a string`;
       if (problem) throw new SsoFlowError('provider_error', `discovery document: ${problem}`);
     }
     return doc as ProviderMetadata;

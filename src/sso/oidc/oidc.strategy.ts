@@ -1,11 +1,13 @@
 import type { Request } from 'express';
 import { createHash } from 'node:crypto';
 import type { ClientRequest, RequestOptions } from 'node:http';
+import https from 'node:https';
 import OpenIDConnectStrategy from 'passport-openidconnect';
 import { SsoFlowError } from '../sso.errors';
 import { DbStateStore, FLOW_KEY, RequestWithFlow } from './db-state.store';
-import { emailOf, IdTokenVerifier, VerifiedIdentity } from './id-token.verifier';
+import { emailClaim, emailOf, IdTokenVerifier, VerifiedIdentity } from './id-token.verifier';
 import { ProviderMetadata } from './oidc-discovery';
+import { NOT_PUBLIC, OutboundPolicy } from './outbound-policy';
 
 export interface OidcStrategySettings {
   providerId: string;
@@ -17,6 +19,7 @@ export interface OidcStrategySettings {
   store: DbStateStore;
   verifier: IdTokenVerifier;
   timeoutMs: number;
+  outbound: OutboundPolicy;
 }
 
 type OAuthCallback = (err: unknown, ...rest: unknown[]) => void;
@@ -38,7 +41,8 @@ type Verified = (err: Error | null, user?: VerifiedIdentity | false, info?: { co
 /**
  * passport-openidconnect's strategy for one configured provider, named `oidc:<providerId>`.
  * The library runs the authorization-code flow; this subclass closes its gaps:
- * - every HTTP call to the provider (token, userinfo) has a timeout (the `oauth` client has none);
+ * - every HTTP call to the provider (token, userinfo) has a timeout (the `oauth` client has none)
+ *   and goes through the outbound policy (production: pinned to checked public addresses);
  * - a userinfo body that is not JSON becomes an error (the library would call an undefined
  *   `done` and crash the process);
  * - a callback carrying `?error=` still consumes its state row (the library skips the store);
@@ -74,7 +78,8 @@ export class OidcProviderStrategy extends OpenIDConnectStrategy {
           if (uiProfile) {
             // OpenID Connect Core 5.3.2: the userinfo `sub` must be the ID token's.
             if (uiProfile.id !== identity.claims.sub) return done(new SsoFlowError('invalid_token', 'userinfo sub differs from the ID token'));
-            identity.email ??= emailOf(uiProfile._json);
+            // The tenant that vouches for an Office 365 UPN is the ID token's.
+            if (identity.email === null) Object.assign(identity, emailClaim({ ...uiProfile._json, tid: identity.claims.tid }, verifier.kind));
           }
           done(null, identity);
         },
@@ -174,7 +179,9 @@ export class OidcProviderStrategy extends OpenIDConnectStrategy {
         finish(Object.assign(new Error('provider request timed out'), { code: 'ETIMEDOUT' }));
         request?.destroy();
       }, timeoutMs);
-      execute({ request: (o) => (request = lib.request(o)) }, options, body, finish);
+      const pinned = this.settings.outbound.pin(options, (lib as unknown) === https ? 'https:' : 'http:');
+      if (!pinned) return finish(Object.assign(new Error('provider endpoint refused by the address policy'), { code: NOT_PUBLIC }));
+      execute({ request: (o) => (request = lib.request(o)) }, pinned, body, finish);
     };
     const get = oauth2.get.bind(oauth2);
     oauth2.get = (url, accessToken, cb) =>

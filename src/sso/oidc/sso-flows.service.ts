@@ -15,9 +15,13 @@ export interface FlowIntent {
   sessionId?: string | null;
 }
 
-/** What the start of a flow hands to the strategy: the intent plus the PKCE verifier to keep. */
+/**
+ * What the start of a flow hands to the strategy: the intent, the PKCE verifier to keep and the
+ * hash of the starting browser's binding cookie.
+ */
 export interface FlowStart extends FlowIntent {
   codeVerifier: string;
+  browserHash: string;
 }
 
 export interface ConsumedFlow {
@@ -48,6 +52,7 @@ export class SsoFlowsService {
       nonce,
       codeVerifierSealed: this.crypto.encrypt(start.codeVerifier, id),
       purpose: start.purpose,
+      browserHash: start.browserHash,
       userId: start.userId ?? null,
       sessionId: start.sessionId ?? null,
       createdAt: now,
@@ -63,15 +68,18 @@ export class SsoFlowsService {
     return this.crypto.decrypt(flow.codeVerifierSealed, flow.id);
   }
 
-  /** One conditional UPDATE decides: a replayed or concurrent callback finds the row used. */
-  async consume(providerId: string, handle: unknown): Promise<ConsumedFlow> {
+  /**
+   * One conditional UPDATE decides: a replayed or concurrent callback finds the row used. The
+   * browser binding is part of the condition, so a callback opened in another browser (a link
+   * an attacker sent) neither succeeds nor uses up the flow.
+   */
+  async consume(providerId: string, handle: unknown, browserHash: string | null): Promise<ConsumedFlow> {
     if (typeof handle !== 'string' || !handle || handle.length > 128) return { ok: false, flow: null };
     const stateHash = sha256(handle);
     const now = new Date();
-    const res = await this.flows.update(
-      { stateHash, providerId, consumedAt: IsNull(), expiresAt: MoreThan(now) },
-      { consumedAt: now },
-    );
+    const res = browserHash
+      ? await this.flows.update({ stateHash, providerId, browserHash, consumedAt: IsNull(), expiresAt: MoreThan(now) }, { consumedAt: now })
+      : { affected: 0 };
     const flow = await this.flows.findOneBy({ stateHash });
     if (!flow || flow.providerId !== providerId) return { ok: false, flow: null };
     return { ok: res.affected === 1, flow };

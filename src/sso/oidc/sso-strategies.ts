@@ -8,11 +8,12 @@ import { appConfig } from '../../config/app.config';
 import { SsoProviderEntity } from '../sso-provider.entity';
 import { ssoConfig } from '../sso.config';
 import { SsoFlowError, SsoRedirectCode } from '../sso.errors';
-import { DbStateStore } from './db-state.store';
+import { BROWSER_KEY, DbStateStore, RequestWithFlow } from './db-state.store';
 import { IdTokenVerifier, VerifiedIdentity } from './id-token.verifier';
 import { isMultiTenant } from './issuer-rules';
 import { OidcDiscovery, ProviderMetadata } from './oidc-discovery';
 import { OidcProviderStrategy } from './oidc.strategy';
+import { OutboundPolicy } from './outbound-policy';
 import { FlowIntent, FlowStart, SsoFlowsService } from './sso-flows.service';
 
 type Outcome =
@@ -55,6 +56,7 @@ export class SsoStrategies {
     private readonly discovery: OidcDiscovery,
     private readonly flows: SsoFlowsService,
     private readonly crypto: CryptoService,
+    private readonly outbound: OutboundPolicy,
     @Inject(ssoConfig.KEY) private readonly config: ConfigType<typeof ssoConfig>,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
@@ -66,18 +68,25 @@ export class SsoStrategies {
     this.discovery.forget(provider.issuer);
   }
 
-  /** The provider's authorization URL for a new flow (login page button, or linkProvider). */
-  async authorizationUrl(provider: SsoProviderEntity, intent: FlowIntent): Promise<string> {
+  /**
+   * The provider's authorization URL for a new flow (login page button, or linkProvider), bound
+   * to the browser whose binding cookie hashes to `browserHash`.
+   */
+  async authorizationUrl(provider: SsoProviderEntity, intent: FlowIntent, browserHash: string): Promise<string> {
     const name = await this.prepare(provider);
     // A bare request: the start must never read a `code` or `error` from the caller's query.
-    const start: FlowStart = { ...intent, codeVerifier: randomToken(32) };
+    const start: FlowStart = { ...intent, codeVerifier: randomToken(32), browserHash };
     const outcome = await this.run(name, { query: {}, headers: {} } as unknown as Request, { state: start });
     if (outcome.kind === 'redirect') return outcome.url;
     throw this.toFlowError(outcome, {});
   }
 
-  /** Finishes a callback: the verified identity and the intent recorded when the flow started. */
-  async callback(provider: SsoProviderEntity, req: Request): Promise<{ identity: VerifiedIdentity; intent: FlowIntent }> {
+  /**
+   * Finishes a callback: the verified identity and the intent recorded when the flow started.
+   * Only the browser that started the flow (`browserHash` of its cookie) can finish it.
+   */
+  async callback(provider: SsoProviderEntity, req: Request, browserHash: string | null): Promise<{ identity: VerifiedIdentity; intent: FlowIntent }> {
+    (req as RequestWithFlow)[BROWSER_KEY] = browserHash;
     const query = (req.query ?? {}) as Record<string, unknown>;
     // Without code or error the library would *start* a new flow from the callback URL.
     if (typeof query.code !== 'string' && typeof query.error !== 'string') {
@@ -120,6 +129,7 @@ export class SsoStrategies {
       store: new DbStateStore(this.flows, provider.id),
       verifier,
       timeoutMs: this.config.httpTimeoutMs,
+      outbound: this.outbound,
     });
     this.passport.unuse(name);
     this.passport.use(name, strategy);

@@ -3,7 +3,7 @@ import { eventsList, table, text } from '../components';
 import { busy, button, field, focusHeading, formatDate, h, messageBox, replace, select, uid } from '../dom';
 import { describeError } from '../messages';
 import {
-  ADMIN_SSO, CONFIGURE_SSO, OVERVIEW, REMOVE_SSO, RESET_2FA, UNLOCK, USER_DETAIL, USER_EVENTS, USER_SSO, USERS,
+  ADMIN_SSO, CONFIGURE_SSO, OVERVIEW, REMOVE_SSO, RESET_2FA, UNLINK_USER_PROVIDER, UNLOCK, USER_DETAIL, USER_EVENTS, USER_SSO, USERS,
   type Connection, type ProviderKind, type SecurityEvent, type SsoConnection, type SsoProviderConfig, type User,
 } from '../ops';
 import { Cancelled, withReauth } from '../reauth';
@@ -122,15 +122,18 @@ route(/^\/admin\/users\/([^/]+)$/, 'admin', async (ctx) => {
   const heading = h('h1', null, 'User');
   const events = h('div');
   const reason = h('textarea', { id: uid('reason'), name: 'reason', rows: 3, required: true, maxlength: 500, 'aria-describedby': 'reason-hint' });
+  const unlinkSso = h('input', { id: uid('unlink-sso'), type: 'checkbox', name: 'unlinkSso' });
   const resetForm: HTMLFormElement = h('form', {
     onsubmit: async (e: Event) => {
       e.preventDefault();
       msg.clear();
       try {
-        const { resetTwoFactor } = await busy(resetForm, () => mutate<{ resetTwoFactor: User }>(RESET_2FA, { userId: id, reason: reason.value.trim() }));
+        const { resetTwoFactor } = await busy(resetForm, () => mutate<{ resetTwoFactor: User }>(RESET_2FA, { userId: id, reason: reason.value.trim(), unlinkSso: unlinkSso.checked }));
         reason.value = '';
+        const sso = unlinkSso.checked ? ', single sign-on connections are removed' : '';
+        unlinkSso.checked = false;
         draw(resetTwoFactor);
-        msg.ok(`Two-factor authentication of ${resetTwoFactor.email} is reset: every method is off, backup codes are void, sessions are ended and the user was emailed.`);
+        msg.ok(`Two-factor authentication of ${resetTwoFactor.email} is reset: every method is off, backup codes are void${sso}, sessions are ended and the user was emailed.`);
         msg.el.focus();
       } catch (err) {
         if (!(err instanceof Cancelled)) msg.error(describeError(err));
@@ -141,6 +144,7 @@ route(/^\/admin\/users\/([^/]+)$/, 'admin', async (ctx) => {
       h('label', { for: reason.id }, 'Reason'),
       h('p', { id: 'reason-hint', class: 'hint' }, 'Recorded in the audit log and included in the email to the user. Confirm who asked, and how you checked it was them.'),
       reason),
+    h('div', { class: 'field check' }, unlinkSso, h('label', { for: unlinkSso.id }, 'Also remove the single sign-on connections (when a connection may not be theirs)')),
     h('button', { type: 'submit', class: 'danger' }, 'Reset two-factor'),
   );
   msg.el.setAttribute('tabindex', '-1');
@@ -181,7 +185,26 @@ route(/^\/admin\/users\/([^/]+)$/, 'admin', async (ctx) => {
     try {
       const r = await gql<{ user: { security: { ssoConnections: SsoConnection[] } } | null }>(USER_SSO, { id });
       const list = r.user?.security.ssoConnections ?? [];
-      dd.textContent = list.length ? list.map((c) => `${c.provider.displayName} (${c.email ?? 'no email'})`).join(', ') : 'None';
+      if (!list.length) return void (dd.textContent = 'None');
+      replace(dd, h('ul', { class: 'plain' }, list.map((c) => {
+        const why = h('input', { id: uid('unlink-reason'), name: 'reason', required: true, maxlength: 500 });
+        const form: HTMLFormElement = h('form', {
+          class: 'inline',
+          onsubmit: async (e: Event) => {
+            e.preventDefault();
+            msg.clear();
+            try {
+              await busy(form, () => mutate(UNLINK_USER_PROVIDER, { userId: id, providerId: c.provider.id, reason: why.value.trim() }));
+              msg.ok(`The ${c.provider.displayName} connection is removed and the user was emailed.`);
+              await drawSso(dd);
+              focusHeading(msg.el);
+            } catch (err) {
+              if (!(err instanceof Cancelled)) msg.error(describeError(err));
+            }
+          },
+        }, h('label', { for: why.id }, 'Reason'), why, h('button', { type: 'submit', class: 'secondary' }, `Remove ${c.provider.displayName} connection`));
+        return h('li', null, `${c.provider.displayName} (${c.email ?? 'no email'}${c.email && c.emailVerified === false ? ', unverified' : ''}) `, form);
+      })));
     } catch {
       dd.textContent = 'Not available';
     }
@@ -271,7 +294,7 @@ route(/^\/admin\/sso$/, 'admin', (ctx) => {
     const enabledId = uid('enabled');
     const tfaId = uid('tfa');
     const enabled = h('input', { id: enabledId, type: 'checkbox', name: 'enabled', checked: p ? p.enabled : true });
-    const requireTwoFactor = h('input', { id: tfaId, type: 'checkbox', name: 'requireTwoFactor', checked: p?.requireTwoFactor ?? false });
+    const requireTwoFactor = h('input', { id: tfaId, type: 'checkbox', name: 'requireTwoFactor', checked: p?.requireTwoFactor ?? true });
     const office = [tenant.wrap, allowed.wrap];
     const syncKind = () => office.forEach((w) => (w.hidden = kind.input.value !== 'OFFICE365'));
     kind.input.addEventListener('change', syncKind);

@@ -3,8 +3,8 @@ import { busy, button, codeField, countdown, field, focusHeading, h, messageBox,
 import { flash } from '../flash';
 import { describeError, METHOD_LABEL, ssoErrorSentence } from '../messages';
 import {
-  BIND_SSO, COMPLETE_SSO, LOGIN, SEND_LOGIN_CODE, SSO_PROVIDERS, VERIFY_CODE,
-  type AuthSession, type Challenge, type CodeDelivery, type LoginResult, type Method, type SsoProvider,
+  BIND_SSO, COMPLETE_SSO, LOGIN, SEND_LOGIN_CODE, SSO_PROVIDERS, SSO_TICKET, VERIFY_CODE,
+  type AuthSession, type Challenge, type CodeDelivery, type LoginResult, type Method, type SsoProvider, type SsoTicketInfo,
 } from '../ops';
 import { dropQuery, forgetUser, navigate, route, safeNext, type Ctx } from '../router';
 
@@ -138,7 +138,7 @@ export function twoFactorStep(container: HTMLElement, challenge: Challenge, done
 
 const ticketExpired = (e: unknown) =>
   e instanceof ApiError && (e.code === 'CODE_EXPIRED' || e.code === 'NOT_FOUND')
-    ? 'This single sign-on has expired or was already used. Sign in with your provider again.'
+    ? 'This single sign-on has expired or was already used, or it was started in another browser. Sign in with your provider again.'
     : describeError(e);
 
 function ssoFailed(ctx: Ctx, text: string) {
@@ -164,15 +164,43 @@ route(/^\/sso\/complete$/, 'public', async (ctx) => {
   }
 });
 
-route(/^\/sso\/bind$/, 'public', (ctx) => {
+/** "Google account jo@example.com", with the email flagged when the provider has not verified it. */
+function identityLine(info: SsoTicketInfo): Array<Node | string> {
+  const name = info.provider.displayName;
+  if (!info.email) return [`a ${name} account that shares no email address`];
+  return [
+    `the ${name} account `,
+    h('strong', { class: 'sso-identity' }, info.email),
+    info.emailVerified ? '' : h('span', { class: 'hint warn' }, ' (unverified)'),
+  ];
+}
+
+/**
+ * First SSO sign-in of an identity linked to no account. The page first asks the service which
+ * identity the ticket stands for (`ssoTicket`, which only answers in the browser that ran the
+ * flow), names it, and asks the person to confirm it is theirs before it asks for a password:
+ * a link someone else sent must not get a password typed into it.
+ */
+route(/^\/sso\/bind$/, 'public', async (ctx) => {
   const ticket = ctx.query.get('ticket');
   dropQuery();
   if (!ticket) return ssoFailed(ctx, 'This page needs a sign-in ticket. Start single sign-on from the sign-in page.');
+  replace(ctx.main, h('div', { class: 'narrow' }, h('h1', null, 'Connect your account'), h('p', { role: 'status' }, 'One moment…')));
+  let info: SsoTicketInfo;
+  try {
+    info = (await gql<{ ssoTicket: SsoTicketInfo }>(SSO_TICKET, { ticket })).ssoTicket;
+  } catch (e) {
+    if (ctx.alive()) ssoFailed(ctx, ticketExpired(e));
+    return;
+  }
+  if (!ctx.alive()) return;
+  const name = info.provider.displayName;
   const msg = messageBox();
   const email = field('Email', { name: 'email', type: 'email', autocomplete: 'username', required: true });
   const password = field('Password', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const form: HTMLFormElement = h('form', {
     class: 'card',
+    hidden: true,
     onsubmit: async (e: Event) => {
       e.preventDefault();
       msg.clear();
@@ -186,12 +214,31 @@ route(/^\/sso\/bind$/, 'public', (ctx) => {
         password.input.select();
       }
     },
-  }, email.wrap, password.wrap, h('button', { type: 'submit', class: 'wide' }, 'Connect and sign in'));
+  }, h('p', null, 'Sign in with your CloudCX email and password once to connect it.'), email.wrap, password.wrap, h('button', { type: 'submit', class: 'wide' }, 'Connect and sign in'));
+  const confirm = h('div', { class: 'card' },
+    h('p', { class: 'sso-identity-line' }, 'You are about to connect ', ...identityLine(info), ' to a CloudCX account.'),
+    info.email && !info.emailVerified
+      ? h('p', { class: 'hint' }, `${name} has not verified that this email address belongs to whoever holds this ${name} account.`)
+      : null,
+    h('p', null, `Continue only if this ${name} account is yours and you started this sign-in yourself. Whoever holds it will be able to sign in to your CloudCX account.`),
+    h('p', null,
+      button(`Yes, this ${name} account is mine`, () => {
+        confirm.hidden = true;
+        form.hidden = false;
+        email.input.focus();
+      }),
+      ' ',
+      h('a', { href: '/login', 'data-link': true, class: 'button secondary' }, 'No, cancel'),
+    ),
+  );
+  const heading = h('h1', null, 'Connect your account');
   replace(ctx.main, h('div', { class: 'narrow' },
-    h('h1', null, 'Connect your account'),
-    h('p', null, 'Your identity provider account is not connected to a CloudCX account yet. Sign in with your CloudCX email and password once to connect it.'),
+    heading,
+    h('p', null, `Your ${name} account is not connected to a CloudCX account yet.`),
     msg.el,
+    confirm,
     form,
     h('p', null, h('a', { href: '/login', 'data-link': true }, 'Cancel and go to sign in')),
   ));
+  focusHeading(heading);
 });

@@ -304,7 +304,7 @@ function ssoSection(msg: Msg, linkedId: string | null): HTMLElement {
       return h('li', { class: 'method-row' },
         h('div', null,
           h('h3', null, p.displayName, ' ', h('span', { class: c ? 'badge on' : 'badge' }, c ? 'Connected' : 'Not connected')),
-          c ? h('p', { class: 'hint' }, `${c.email ?? 'Account without an email address'} · connected ${formatDate(c.linkedAt)}`) : null,
+          c ? h('p', { class: 'hint' }, `${c.email ?? 'Account without an email address'}${c.email && c.emailVerified === false ? ' (unverified email)' : ''} · connected ${formatDate(c.linkedAt)}`) : null,
         ),
         c
           ? button('Disconnect', async (ev) => {
