@@ -18,6 +18,7 @@ import { mailConfig } from './config/mail.config';
 import { twoFactorConfig } from './config/two-factor.config';
 import { httpConfig } from './config/http.config';
 import { HealthModule } from './health/health.module';
+import { HousekeepingModule } from './housekeeping/housekeeping.module';
 import { LoggingModule } from './logging/logging.module';
 import { DatabaseModule } from './database/database.module';
 import { graphqlOptions } from './graphql.options';
@@ -46,6 +47,7 @@ function firstMessages(errors: ValidationError[]): string[] {
     LoggingModule,
     HealthModule,
     DatabaseModule,
+    HousekeepingModule,
     RateLimitModule, // before AuthModule: global guards run in import order, and the rate limit must run first
     CryptoModule,
     MailerModule,

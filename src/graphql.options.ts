@@ -1,8 +1,9 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
+import type { GraphQLFormattedError } from 'graphql';
 import { complexityPlugin } from './common/graphql/complexity.plugin';
-import { boundMessage, knownOperationTypesRule, reclassifyRequestError } from './common/graphql/request-errors';
+import { boundMessage, knownOperationTypesRule, reclassifyRequestError, withoutSuggestions } from './common/graphql/request-errors';
 import { DEFAULT_QUERY_LIMITS, MAX_TOKENS, QueryLimits, queryLimitsRule } from './common/graphql/query-limits';
 import { formatGraphQLError } from './common/errors/format-error';
 import { httpConfig } from './config/http.config';
@@ -31,8 +32,12 @@ function apolloLogger() {
  * introspection per GRAPHQL_INTROSPECTION, abuse limits (depth, aliases, top-level fields,
  * field count as validation rules; cost per operation as a plugin; a token cap in the parser),
  * no batching and no automatic persisted queries.
+ * Where the schema is not published (introspection off: production by default), errors do not
+ * publish it either: no "Did you mean …?" field, argument, type or enum value suggestions.
  */
 export function graphqlOptions(http: ConfigType<typeof httpConfig>): ApolloDriverConfig {
+  const hideSchema = !http.graphql.introspection;
+  const suggestions = hideSchema ? withoutSuggestions : (f: GraphQLFormattedError) => f;
   return {
     autoSchemaFile: true,
     sortSchema: true,
@@ -44,11 +49,14 @@ export function graphqlOptions(http: ConfigType<typeof httpConfig>): ApolloDrive
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     persistedQueries: false,
+    // Apollo's own switch covers validation errors; formatError below also covers variable
+    // coercion errors (e.g. an unknown input field), which graphql-js words the same way.
+    hideSchemaDetailsFromClientErrors: hideSchema,
     parseOptions: { maxTokens: MAX_TOKENS },
     validationRules: [knownOperationTypesRule, queryLimitsRule(queryLimits(http))],
     plugins: [complexityPlugin(http.graphql.maxComplexity), operationNamePlugin()],
     logger: apolloLogger(),
-    formatError: (formatted, error) => formatGraphQLError(boundMessage(reclassifyRequestError(formatted, error))),
+    formatError: (formatted, error) => formatGraphQLError(boundMessage(suggestions(reclassifyRequestError(formatted, error)))),
     // Errors thrown in field resolvers (e.g. User.security of someone else) go through the one filter too.
     fieldResolverEnhancers: ['filters'],
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),

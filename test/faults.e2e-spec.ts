@@ -38,6 +38,24 @@ async function silentServer(port: number): Promise<{ close(): Promise<void> }> {
   };
 }
 
+/** One `me` with a client-side bound far above the server's: the answer, how long it took, its code. */
+async function timedMe(url: string, token: string, email: string): Promise<{ ms: number; status: number; code: string }> {
+  const start = Date.now();
+  try {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: ME }),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const body = (await res.json()) as { data?: { me?: { email: string } }; errors?: Array<{ extensions?: { code?: string } }> };
+    const code = body.errors?.[0]?.extensions?.code ?? (body.data?.me?.email === email ? 'OK' : 'WRONG_DATA');
+    return { ms: Date.now() - start, status: res.status, code };
+  } catch (e) {
+    return { ms: Date.now() - start, status: 0, code: `NO_ANSWER(${(e as Error).name})` };
+  }
+}
+
 describeFaults('faults', () => {
   describe('SMTP down', () => {
     let t: TestApp;
@@ -286,5 +304,95 @@ describeFaults('faults', () => {
       }
       expect(app.exited).toBe(false);
     }, 40_000);
+  });
+  describe('MariaDB frozen (SIGSTOP): the per-query timeout', () => {
+    // A frozen server keeps its sockets open and answers nothing: without a query timeout a
+    // request on a pooled connection waits until the server thaws, however long that is.
+    const QUERY_TIMEOUT_MS = 1_500;
+    // The handshake bound of a new connection (connectTimeout in data-source.ts).
+    const CONNECT_TIMEOUT_MS = 3_000;
+    let mariadb: MariaDbInstance;
+    let smtp: SmtpSink;
+    let app: AppProcess;
+    let dataDir: string;
+    const PASSWORD = 'Agent-Password-2026!';
+    let email: string;
+    let token: string;
+
+    beforeAll(async () => {
+      [mariadb, smtp] = await Promise.all([MariaDbInstance.create(), new SmtpSink().start()]);
+      dataDir = mkdtempSync(join(tmpdir(), 'acctsec-freeze-'));
+      app = await startAppProcess('freeze', {
+        DATABASE_URL: mariadb.url,
+        SMTP_URL: smtp.url,
+        ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+        DATA_DIR: dataDir,
+        BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
+        BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        DB_QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS),
+        RATE_LIMIT_PER_MINUTE: '0',
+      });
+      const admin = app.gql.withToken((await app.gql.ok(LOGIN, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })).login.token);
+      email = `freeze-${randomBytes(3).toString('hex')}@example.com`;
+      await admin.ok(CREATE_USER, { input: { email, password: PASSWORD, displayName: 'Frozen Agent' } });
+      token = (await app.gql.ok(LOGIN, { email, password: PASSWORD })).login.token;
+    }, 90_000);
+
+    afterAll(async () => {
+      mariadb?.resume();
+      await app?.stop();
+      await Promise.all([mariadb?.destroy(), smtp?.stop()]);
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('requests answer SERVICE_UNAVAILABLE within the timeout (plus slack) instead of hanging; after SIGCONT it recovers by itself', async () => {
+      // Warm the pool: a few requests at once leave several idle connections behind, the ones
+      // that would hang (a new connection is bounded by the handshake timeout already).
+      const warm = await Promise.all(Array.from({ length: 4 }, () => timedMe(app.url, token, email)));
+      expect(warm.map((r) => r.code)).toEqual(['OK', 'OK', 'OK', 'OK']);
+
+      mariadb.pause();
+      let during: Array<{ ms: number; status: number; code: string }> = [];
+      let health: { status: number; body: any };
+      let login: { status: number; code: string };
+      try {
+        // Reads on pooled connections and a write (login), all at once; then a second round,
+        // after the timed-out connections were dropped (new ones: the handshake bound).
+        const [first, signIn] = await Promise.all([
+          Promise.all(Array.from({ length: 4 }, () => timedMe(app.url, token, email))),
+          app.gql.request(LOGIN, { email, password: PASSWORD }).then((r) => ({ status: r.status, code: String(r.errors?.[0]?.extensions?.code ?? 'OK') })),
+        ]);
+        const second = await Promise.all(Array.from({ length: 2 }, () => timedMe(app.url, token, email)));
+        during = [...first, ...second];
+        login = signIn;
+        const res = await fetch(`${app.url}/health/ready`, { signal: AbortSignal.timeout(30_000) });
+        health = { status: res.status, body: await res.json() };
+      } finally {
+        mariadb.resume();
+      }
+      console.log(`MariaDB frozen: answers ${JSON.stringify(during)}, login ${JSON.stringify(login)}`);
+
+      expect(app.exited).toBe(false);
+      for (const r of during) {
+        expect([r.status, r.code]).toEqual([200, 'SERVICE_UNAVAILABLE']);
+        // Bounded by the query timeout, or by the handshake timeout for a new connection, plus
+        // slack for a busy machine; without the timeout these waited for the thaw (30 s here).
+        expect(r.ms).toBeLessThan(QUERY_TIMEOUT_MS + CONNECT_TIMEOUT_MS + 5_000);
+      }
+      expect(login).toEqual({ status: 200, code: 'SERVICE_UNAVAILABLE' });
+      expect(health.status).toBe(503);
+      expect(health.body.error).toEqual({ database: { status: 'down' } });
+      // The timeout is logged (and says what happened to the connection), never with SQL parameters.
+      expect(app.output()).toMatch(/a query got no answer within 1500 ms: its connection was dropped/);
+
+      // Thawed: back by itself, reads and writes.
+      let back = await timedMe(app.url, token, email);
+      for (const deadline = Date.now() + 20_000; back.code !== 'OK' && Date.now() < deadline; back = await timedMe(app.url, token, email)) await sleep(100);
+      expect(back.code).toBe('OK');
+      const again = await app.gql.ok(LOGIN, { email, password: PASSWORD });
+      expect(again.login.__typename).toBe('AuthSession');
+      const after = await Promise.all(Array.from({ length: 8 }, () => timedMe(app.url, token, email)));
+      expect(after.every((r) => r.code === 'OK')).toBe(true);
+    }, 90_000);
   });
 });

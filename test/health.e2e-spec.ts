@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,8 +50,10 @@ describe('health', () => {
       expect(r.status).toBe(503);
       expect(r.body.status).toBe('error');
       expect(r.body.info.database).toEqual({ status: 'up' });
-      expect(r.body.error.smtp.status).toBe('down');
-      expect(r.body.error.smtp.message).toMatch(/SMTP connection failed/);
+      // Status per component only: the error's text (host, port, errno) is for the log.
+      expect(r.body.error).toEqual({ smtp: { status: 'down' } });
+      expect(r.body.details).toEqual({ database: { status: 'up' }, smtp: { status: 'down' } });
+      expect(JSON.stringify(r.body)).not.toMatch(/SMTP connection failed|ECONNREFUSED|127\.0\.0\.1/);
       // live stays up: a dependency outage must not get the process restarted
       expect((await get(`${t.url}/health/live`)).status).toBe(200);
     } finally {
@@ -60,18 +62,23 @@ describe('health', () => {
     expect((await get(`${t.url}/health/ready`)).status).toBe(200);
   });
 
-  it('an SMTP server that accepts but never greets is down within the timeout', async () => {
+  it('an SMTP server that accepts but never greets is down within the timeout; the reason is logged, not answered', async () => {
     const silent: Server = createServer(() => undefined);
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const port = (silent.address() as { port: number }).port;
     const smtp = new SmtpSink();
-    const other = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}` }, { smtp: await smtp.start() });
+    const logFile = join(mkdtempSync(join(tmpdir(), 'acctsec-health-log-')), 'app.log');
+    const other = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}`, LOG_FILE: logFile, LOG_LEVEL: 'warn' }, { smtp: await smtp.start() });
     try {
       const started = Date.now();
       const r = await get(`${other.url}/health/ready`);
       expect(r.status).toBe(503);
-      expect(r.body.error.smtp.message).toMatch(/no SMTP greeting within/);
+      expect(r.body.error).toEqual({ smtp: { status: 'down' } });
+      expect(JSON.stringify(r.body)).not.toMatch(/greeting/);
       expect(Date.now() - started).toBeLessThan(4000);
+      const logged = () => existsSync(logFile) && /no SMTP greeting within/.test(readFileSync(logFile, 'utf8'));
+      for (const deadline = Date.now() + 5000; !logged() && Date.now() < deadline; ) await new Promise((w) => setTimeout(w, 50));
+      expect(logged()).toBe(true);
     } finally {
       await other.close();
       await smtp.stop();
@@ -84,8 +91,8 @@ describe('health', () => {
     try {
       const r = await get(`${t.url}/health/ready`);
       expect(r.status).toBe(503);
-      expect(r.body.error.database.status).toBe('down');
-      expect(JSON.stringify(r.body)).not.toMatch(/SELECT|at .*\.(ts|js)/);
+      expect(r.body.error).toEqual({ database: { status: 'down' } });
+      expect(JSON.stringify(r.body)).not.toMatch(/SELECT|at .*\.(ts|js)|message|connect|initiali[sz]ed/i);
     } finally {
       await t.db.initialize();
     }
@@ -113,7 +120,7 @@ describe('health', () => {
         const r = await get(`${other.url}/health/ready`);
         expect(Date.now() - started).toBeLessThan(3000);
         expect(r.status).toBe(503);
-        expect(r.body.error.redis.status).toBe('down');
+        expect(r.body.error).toEqual({ redis: { status: 'down' } });
         expect(r.body.info.database.status).toBe('up');
       } finally {
         await other.close();

@@ -1,9 +1,13 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
 import { AuthContext, CurrentAuth, RequestWithSignIn, SIGNED_IN_USER } from '../common/auth/decorators';
+import { ApiErrorCode } from '../common/errors/api-error-code';
 import { forbidden, validationError } from '../common/errors/domain-error';
+import { eventFor, seesEventInFull } from '../security-events/event-visibility';
 import { encodeEventCursor, SecurityEventsService } from '../security-events/security-events.service';
 import { SsoConnectionModel } from '../sso/dto/sso.models';
 import { UserModel } from '../users/dto/user.model';
+import { UserEntity } from '../users/user.entity';
 import { Role } from '../users/role.enum';
 import { AccountSecurityLoaders } from './account-security.loaders';
 import { AccountSecurityModel, SecurityEventConnectionModel, SecurityEventModel } from './dto/account-security.models';
@@ -12,7 +16,10 @@ import type { Request } from 'express';
 
 type Ctx = { req: RequestWithSignIn & { auth?: AuthContext } };
 
-/** Only the user themself or an admin may see a user's security state (e.g. an event's actor). */
+/**
+ * Only the user themself or an admin may see a user's security state (e.g. an event's actor).
+ * "Themself" includes the user an operation just signed in (the AuthSession of login, verifyCode, SSO).
+ */
 export function assertCanSee(ctx: Ctx, userId: string): void {
   const auth = ctx.req.auth;
   if (ctx.req[SIGNED_IN_USER] === userId) return;
@@ -40,6 +47,31 @@ export class UserSecurityResolver {
   }
 }
 
+/** What an agent may see of someone else who acted on their account. */
+const ACTOR_FIELDS_FOR_AGENTS = new Set(['id', 'displayName']);
+
+/**
+ * The actor as an agent sees it: `id` and `displayName`; every other field answers FORBIDDEN
+ * (a getter, because graphql-js reads plain fields straight off the object; `security` has its
+ * own check). Built from the full model, so a field added to UserModel later is refused too.
+ */
+function reducedActor(user: UserEntity): UserModel {
+  const full = UserModel.from(user);
+  const reduced = Object.assign(new UserModel(), { id: full.id, displayName: full.displayName });
+  for (const field of Object.keys(full)) {
+    if (ACTOR_FIELDS_FOR_AGENTS.has(field)) continue;
+    Object.defineProperty(reduced, field, {
+      enumerable: false,
+      get: () => {
+        throw new GraphQLError(`Only the id and displayName of who acted on your account are shown`, {
+          extensions: { code: ApiErrorCode.FORBIDDEN },
+        });
+      },
+    });
+  }
+  return reduced;
+}
+
 export function toEventConnection(page: { items: Array<SecurityEventModel & { createdAt: Date; id: string }>; hasNextPage: boolean }): SecurityEventConnectionModel {
   const edges = page.items.map((e) => ({ cursor: encodeEventCursor(e as any), node: Object.assign(new SecurityEventModel(), e) }));
   return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
@@ -56,7 +88,7 @@ export class SecurityEventResolver {
   async mySecurityEvents(@Args() args: PageArgs, @CurrentAuth() auth: AuthContext): Promise<SecurityEventConnectionModel> {
     const page = await this.events.list({ userId: auth.userId }, args.first, args.after);
     if (!page) throw validationError('after is not a valid cursor');
-    return toEventConnection(page as any);
+    return toEventConnection({ ...page, items: page.items.map((e) => eventFor(auth, e)) } as any);
   }
 
   @ResolveField(() => UserModel)
@@ -69,6 +101,7 @@ export class SecurityEventResolver {
   async actor(@Parent() e: SecurityEventModel, @Context() ctx: Ctx): Promise<UserModel | null> {
     if (!e.actorId) return null;
     const u = await this.loaders.for(ctx.req).users.load(e.actorId);
-    return u ? UserModel.from(u) : null;
+    if (!u) return null;
+    return seesEventInFull(ctx.req.auth, e) ? UserModel.from(u) : reducedActor(u);
   }
 }

@@ -7,6 +7,7 @@ import { SecurityEventsModule } from '../security-events/security-events.module'
 import { TwoFactorModule } from '../two-factor/two-factor.module';
 import { UsersModule } from '../users/users.module';
 import { AuthGuard } from './auth.guard';
+import { AuthPurge } from './auth.purge';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { CodeVerifier } from './code-verifier';
@@ -39,6 +40,7 @@ import { TwoFactorSettingsService } from './two-factor-settings.service';
     PendingActionRegistry,
     SignInVoiders,
     SecurityNotifier,
+    AuthPurge,
     TwoFactorSettingsService,
     AuthResolver,
     TwoFactorSettingsResolver,

@@ -16,7 +16,7 @@ export const cryptoConfig = registerAs('crypto', () => {
     if (existsSync(file)) {
       keyB64 = readFileSync(file, 'utf8').trim();
     } else {
-      mkdirSync(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
       keyB64 = randomBytes(32).toString('base64');
       writeFileSync(file, keyB64 + '\n', { mode: 0o600 });
     }

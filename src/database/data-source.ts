@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 
@@ -16,6 +16,21 @@ export function databaseKind(url: string): DatabaseKind {
   throw new Error('DATABASE_URL must be mysql://user:pass@host:port/db, mariadb://… or sqlite:<path>');
 }
 
+/**
+ * The SQLite file holds hashes, sealed secrets and sessions: readable by the service's user only.
+ * SQLite would create it 0644 (and its -wal/-shm files copy the database file's mode), so the
+ * empty file is created 0600 first (an empty file is a valid new database); folders it needs, 0700.
+ * An existing file or folder is left as it is.
+ */
+function createPrivateFile(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  try {
+    closeSync(openSync(file, 'wx', 0o600));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+}
+
 /** TypeORM options for a DATABASE_URL; the app module and ormconfig.ts (CLI) share this. */
 export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
   const kind = databaseKind(url);
@@ -27,7 +42,7 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
   } as const;
   if (kind === 'sqlite') {
     const file = url.slice('sqlite:'.length);
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (file && file !== ':memory:') createPrivateFile(file);
     return {
       ...common,
       type: 'better-sqlite3',

@@ -1,18 +1,26 @@
 import { Global, Logger, Module } from '@nestjs/common';
-import { ConfigType } from '@nestjs/config';
+import { ConfigModule, ConfigType } from '@nestjs/config';
 import { TypeOrmModule, TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { AbstractLogger, LogLevel, LogMessage } from 'typeorm';
 import { databaseConfig } from '../config/database.config';
 import { dataSourceOptions } from './data-source';
 import { QueryCounter } from './query-counter';
+import { QueryTimeout, queryTimeoutOptions } from './query-timeout';
+import { queryTimeoutConfig } from './query-timeout.config';
 import { TransactionRunner } from './transaction-runner';
 
-/** Forwards SQL to the counter (tests measure statement counts); never logs parameters. */
-class CountingLogger extends AbstractLogger {
+/**
+ * TypeORM's log output, always through the app's logger: never SQL parameters (they hold hashes
+ * and secrets), never TypeORM's own console output (slow queries would print parameters there).
+ * With DB_LOG=1 statements are counted (tests bound N+1 queries).
+ */
+class DatabaseLogger extends AbstractLogger {
   private readonly nestLogger = new Logger('Database');
   protected writeLog(level: LogLevel, message: LogMessage | string | number | (LogMessage | string | number)[]): void {
     for (const m of (Array.isArray(message) ? message : [message]) as LogMessage[]) {
       if (m.type === 'query') QueryCounter.record(String(m.message));
+      else if (m.type === 'query-slow') this.nestLogger.warn(`slow query: ${Number(m.additionalInfo?.time)} ms`);
+      else if (m.type === 'migration') this.nestLogger.log(String(m.message));
       else if (level === 'warn' || level === 'error') this.nestLogger.warn(String(m.type ?? level));
     }
   }
@@ -22,18 +30,20 @@ class CountingLogger extends AbstractLogger {
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
-      inject: [databaseConfig.KEY],
-      useFactory: (db: ConfigType<typeof databaseConfig>): TypeOrmModuleOptions => ({
-        ...dataSourceOptions(db.url),
+      imports: [ConfigModule.forFeature(queryTimeoutConfig)],
+      inject: [databaseConfig.KEY, queryTimeoutConfig.KEY],
+      useFactory: (db: ConfigType<typeof databaseConfig>, timeout: ConfigType<typeof queryTimeoutConfig>): TypeOrmModuleOptions => ({
+        ...dataSourceOptions(db.url, queryTimeoutOptions(db.url, timeout.ms)),
         migrationsRun: true,
         // Migrations of one boot run in one transaction each, so a failed one leaves nothing behind.
         migrationsTransactionMode: 'each',
         logging: db.logging ? ['query'] : false,
-        logger: db.logging ? new CountingLogger(['query']) : undefined,
+        logger: new DatabaseLogger(db.logging ? ['query'] : false),
       }) as TypeOrmModuleOptions,
     }),
+    ConfigModule.forFeature(queryTimeoutConfig),
   ],
-  providers: [TransactionRunner],
+  providers: [TransactionRunner, QueryTimeout],
   exports: [TransactionRunner],
 })
 export class DatabaseModule {}

@@ -38,7 +38,8 @@ export class MailService implements OnModuleInit {
       }
       this.text.set(name, Handlebars.compile(readFileSync(join(TEMPLATE_DIR, `${name}.text.hbs`), 'utf8'), { noEscape: true, strict: true }));
     }
-    if (!this.config.smtpUrl) mkdirSync(this.config.outboxDir, { recursive: true });
+    // The outbox holds codes: only the service's user may read it.
+    if (!this.config.smtpUrl) mkdirSync(this.config.outboxDir, { recursive: true, mode: 0o700 });
   }
 
   /** Sends, or writes an .eml to the outbox without SMTP_URL. Failure: MAIL_DELIVERY_FAILED. */
@@ -54,7 +55,7 @@ export class MailService implements OnModuleInit {
       });
       if (!this.config.smtpUrl) {
         const file = join(this.config.outboxDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`);
-        writeFileSync(file, (info as { message: Buffer }).message);
+        writeFileSync(file, (info as { message: Buffer }).message, { mode: 0o600, flag: 'wx' });
         // Recipient and subject only: the body may hold a code.
         this.logger.log(`mail "${mail.subject}" to ${mail.to} written to ${file}`);
       }

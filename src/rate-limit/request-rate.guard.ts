@@ -6,6 +6,7 @@ import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerRequest } from '@nestjs/
 import type { Request, Response } from 'express';
 import { ApiErrorCode } from '../common/errors/api-error-code';
 import { tooManyAttempts } from '../common/errors/domain-error';
+import { clientBucket } from '../common/net/client-bucket';
 
 const COUNTED = Symbol('requestRateCounted');
 type CountedRequest = Request & { [COUNTED]?: Map<string, Promise<boolean>> };
@@ -32,6 +33,11 @@ export class RequestRateGuard extends ThrottlerGuard {
       return { req: ctx.req, res: ctx.res };
     }
     return super.getRequestResponse(context);
+  }
+
+  /** One bucket per IPv4 address or IPv6 /64 (a subscriber can pick any address of its /64). */
+  protected async getTracker(req: Record<string, any>): Promise<string> {
+    return clientBucket((req as Request).ip ?? null);
   }
 
   protected async handleRequest(props: ThrottlerRequest): Promise<boolean> {

@@ -20,6 +20,7 @@ import { SsoProvidersService } from './sso-providers.service';
 import { SsoTicketEntity } from './sso-ticket.entity';
 import { SsoTicketsService } from './sso-tickets.service';
 import { ssoConfig } from './sso.config';
+import { SsoPurge } from './sso.purge';
 import { SsoResolver } from './sso.resolver';
 import { SsoService } from './sso.service';
 
@@ -47,6 +48,7 @@ import { SsoService } from './sso.service';
     OutboundPolicy,
     SsoBrowserBinding,
     SsoResolver,
+    SsoPurge,
   ],
   controllers: [SsoCallbackController],
   exports: [SsoService, SsoIdentitiesService, SsoProvidersService],

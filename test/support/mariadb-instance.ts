@@ -20,6 +20,7 @@ export class MariaDbInstance {
   private child: ChildProcess | null = null;
   private exit: Promise<void> = Promise.resolve();
   private log = '';
+  private paused = false;
 
   private constructor(
     readonly dir: string,
@@ -106,10 +107,27 @@ export class MariaDbInstance {
     }
   }
 
+  /**
+   * Freezes the server (SIGSTOP): connections stay open and new ones are accepted by the kernel,
+   * but nothing answers, as with a hung host, a full disk or a stalled storage volume.
+   */
+  pause(): void {
+    if (!this.child) throw new Error('mariadbd is not running');
+    this.child.kill('SIGSTOP');
+    this.paused = true;
+  }
+
+  /** Thaws a paused server (SIGCONT). */
+  resume(): void {
+    if (this.child && this.paused) this.child.kill('SIGCONT');
+    this.paused = false;
+  }
+
   /** Clean shutdown (SIGTERM), as an operator's restart does; resolves once the server is gone. */
   async stop(timeoutMs = 30_000): Promise<void> {
     const child = this.child;
     if (!child) return;
+    this.resume(); // a stopped process would hold the SIGTERM until it is continued
     child.kill('SIGTERM');
     const killer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     await this.exit;
@@ -118,6 +136,7 @@ export class MariaDbInstance {
 
   /** Crash (SIGKILL). */
   async kill(): Promise<void> {
+    this.paused = false;
     this.child?.kill('SIGKILL');
     await this.exit;
   }

@@ -9,13 +9,19 @@ import { DomainError } from './domain-error';
 const GENERIC = 'Internal server error';
 const UNAVAILABLE = 'Service temporarily unavailable, try again shortly';
 
-/** Database connectivity failures: answered SERVICE_UNAVAILABLE, never with the driver's text. */
+/**
+ * Database connectivity failures: answered SERVICE_UNAVAILABLE, never with the driver's text.
+ * PROTOCOL_SEQUENCE_TIMEOUT: a query got no answer within DB_QUERY_TIMEOUT_MS (a frozen or
+ * overloaded server). `fatal`: mysql2 marks errors that leave the connection unusable (e.g. the
+ * next query on a connection dropped after such a timeout), whatever their code.
+ */
 export function isConnectionError(e: unknown): boolean {
-  const code = (e as { code?: string; driverError?: { code?: string } })?.code
-    ?? (e as { driverError?: { code?: string } })?.driverError?.code;
+  const err = e as { code?: string; fatal?: boolean; driverError?: { code?: string; fatal?: boolean } } | undefined;
+  const code = err?.code ?? err?.driverError?.code;
+  if (err?.fatal === true || err?.driverError?.fatal === true) return true;
   return (
     typeof code === 'string' &&
-    /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|PROTOCOL_CONNECTION_LOST|ER_CON_COUNT_ERROR|SQLITE_BUSY|POOL_CLOSED)$/.test(code)
+    /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|PROTOCOL_CONNECTION_LOST|PROTOCOL_SEQUENCE_TIMEOUT|ER_CON_COUNT_ERROR|SQLITE_BUSY|POOL_CLOSED)$/.test(code)
   );
 }
 

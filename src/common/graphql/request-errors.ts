@@ -47,3 +47,12 @@ export function boundMessage(formatted: GraphQLFormattedError): GraphQLFormatted
   if (m.length <= MAX_MESSAGE) return formatted;
   return { ...formatted, message: `${m.slice(0, 300)} … ${m.slice(-(MAX_MESSAGE - 303))}` };
 }
+
+/**
+ * graphql-js ends many messages with " Did you mean …?" naming fields, arguments, types or enum
+ * values close to what was sent: a way to read the schema without introspection. Remove it.
+ */
+const SUGGESTION = / ?Did you mean [^]*\?$/;
+export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  return SUGGESTION.test(formatted.message) ? { ...formatted, message: formatted.message.replace(SUGGESTION, '') } : formatted;
+}

@@ -4,11 +4,14 @@ import './ide.css';
 /**
  * An offline GraphQL IDE: query, variables and headers editors, a Run button (Ctrl/Cmd+Enter),
  * the JSON result, and a docs explorer built from introspection. No CDN, no framework.
+ *
+ * Only the query text is remembered (localStorage). Variables hold passwords and codes, headers
+ * hold bearer tokens: they live in the page only and are gone when it closes. Earlier versions
+ * stored both; whatever they left behind is removed on load.
  */
-const store = {
-  get: (k: string, d: string) => localStorage.getItem(`cloudcx.ide.${k}`) ?? d,
-  set: (k: string, v: string) => localStorage.setItem(`cloudcx.ide.${k}`, v),
-};
+const QUERY_KEY = 'cloudcx.ide.query';
+localStorage.removeItem('cloudcx.ide.variables');
+sessionStorage.removeItem('cloudcx.ide.headers');
 const token = sessionStorage.getItem('cloudcx.token');
 const DEFAULT_QUERY = `# Ctrl+Enter (Cmd+Enter) runs the query. Docs: the schema from introspection.
 query Me {
@@ -27,10 +30,9 @@ const area = (id: string, label: string, value: string, rows: number) => {
   el.value = value;
   return { el, wrap: h('div', { class: 'pane' }, h('label', { for: id }, label), el) };
 };
-const query = area('query', 'Query', store.get('query', DEFAULT_QUERY), 16);
-const variables = area('variables', 'Variables (JSON)', store.get('variables', '{}'), 4);
-// Headers stay in this tab only: they usually carry a bearer token.
-const headers = area('headers', 'Headers (JSON)', sessionStorage.getItem('cloudcx.ide.headers') ?? JSON.stringify(token ? { Authorization: `Bearer ${token}` } : {}, null, 2), 4);
+const query = area('query', 'Query', localStorage.getItem(QUERY_KEY) ?? DEFAULT_QUERY, 16);
+const variables = area('variables', 'Variables (JSON)', '{}', 4);
+const headers = area('headers', 'Headers (JSON)', JSON.stringify(token ? { Authorization: `Bearer ${token}` } : {}, null, 2), 4);
 const operation = h('select', { id: 'operation', hidden: true, 'aria-label': 'Operation to run' });
 const result = h('pre', { id: 'result', class: 'result', tabindex: 0, 'aria-live': 'polite', 'aria-label': 'Result' }, 'Press Run to send the query.');
 const status = h('p', { class: 'status', role: 'status' });
@@ -68,9 +70,7 @@ async function post(body: Record<string, unknown>, extra: Record<string, unknown
 }
 
 async function execute() {
-  store.set('query', query.el.value);
-  store.set('variables', variables.el.value);
-  sessionStorage.setItem('cloudcx.ide.headers', headers.el.value);
+  localStorage.setItem(QUERY_KEY, query.el.value);
   const vars = parseJson('Variables', variables.el.value);
   const hdrs = parseJson('Headers', headers.el.value);
   if (!vars || !hdrs) return;
