@@ -7,6 +7,7 @@ import { ValidationError } from 'class-validator';
 import { AccountSecurityModule } from './account-security/account-security.module';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
+import { ClockModule } from './common/clock/clock';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { validationError } from './common/errors/domain-error';
 import { ApiExceptionFilter } from './common/errors/error.filter';
@@ -25,6 +26,7 @@ import { graphqlOptions } from './graphql.options';
 import { MailerModule } from './mailer/mailer.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { SecurityEventsModule } from './security-events/security-events.module';
+import { SecuritySettingsModule } from './security-settings/security-settings.module';
 import { SsoModule } from './sso/sso.module';
 import { UsersModule } from './users/users.module';
 import { WebModule } from './web/web.module';
@@ -49,11 +51,13 @@ function firstMessages(errors: ValidationError[]): string[] {
     DatabaseModule,
     HousekeepingModule,
     RateLimitModule, // before AuthModule: global guards run in import order, and the rate limit must run first
+    ClockModule,
     CryptoModule,
     MailerModule,
     UsersModule,
     SecurityEventsModule,
     AuthModule,
+    SecuritySettingsModule,
     SsoModule,
     AccountSecurityModule,
     AdminModule,

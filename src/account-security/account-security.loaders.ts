@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { BackupCodesService, BackupCodesState } from '../backup-codes/backup-codes.service';
 import { SsoConnectionView, SsoIdentitiesService } from '../sso/sso-identities.service';
-import { MethodsState, TwoFactorService } from '../two-factor/two-factor.service';
+import { MethodsState, TwoFactorService } from '../two-factor';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { BackupCodesModule } from '../backup-codes/backup-codes.module';
 import { SecurityEventsModule } from '../security-events/security-events.module';
 import { SsoModule } from '../sso/sso.module';
-import { TwoFactorModule } from '../two-factor/two-factor.module';
+import { TwoFactorModule } from '../two-factor';
 import { UsersModule } from '../users/users.module';
 import { AccountSecurityLoaders } from './account-security.loaders';
 import { SecurityEventResolver, UserSecurityResolver } from './account-security.resolver';

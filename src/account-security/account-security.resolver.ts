@@ -4,7 +4,8 @@ import { AuthContext, CurrentAuth, RequestWithSignIn, SIGNED_IN_USER } from '../
 import { ApiErrorCode } from '../common/errors/api-error-code';
 import { forbidden, validationError } from '../common/errors/domain-error';
 import { eventFor, seesEventInFull } from '../security-events/event-visibility';
-import { encodeEventCursor, SecurityEventsService } from '../security-events/security-events.service';
+import { toConnection } from '../common/pagination/keyset';
+import { EventPage, SecurityEventsService } from '../security-events/security-events.service';
 import { SsoConnectionModel } from '../sso/dto/sso.models';
 import { UserModel } from '../users/dto/user.model';
 import { UserEntity } from '../users/user.entity';
@@ -72,9 +73,8 @@ function reducedActor(user: UserEntity): UserModel {
   return reduced;
 }
 
-export function toEventConnection(page: { items: Array<SecurityEventModel & { createdAt: Date; id: string }>; hasNextPage: boolean }): SecurityEventConnectionModel {
-  const edges = page.items.map((e) => ({ cursor: encodeEventCursor(e as any), node: Object.assign(new SecurityEventModel(), e) }));
-  return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
+export function toEventConnection(page: EventPage): SecurityEventConnectionModel {
+  return toConnection(page, (e) => Object.assign(new SecurityEventModel(), e));
 }
 
 @Resolver(() => SecurityEventModel)
@@ -88,7 +88,7 @@ export class SecurityEventResolver {
   async mySecurityEvents(@Args() args: PageArgs, @CurrentAuth() auth: AuthContext): Promise<SecurityEventConnectionModel> {
     const page = await this.events.list({ userId: auth.userId }, args.first, args.after);
     if (!page) throw validationError('after is not a valid cursor');
-    return toEventConnection({ ...page, items: page.items.map((e) => eventFor(auth, e)) } as any);
+    return toEventConnection({ ...page, items: page.items.map((e) => eventFor(auth, e)) });
   }
 
   @ResolveField(() => UserModel)

@@ -3,7 +3,7 @@ import { AuthModule } from '../auth/auth.module';
 import { BackupCodesModule } from '../backup-codes/backup-codes.module';
 import { SecurityEventsModule } from '../security-events/security-events.module';
 import { SsoModule } from '../sso/sso.module';
-import { TwoFactorModule } from '../two-factor/two-factor.module';
+import { TwoFactorModule } from '../two-factor';
 import { UsersModule } from '../users/users.module';
 import { AdminResolver } from './admin.resolver';
 import { AdminService } from './admin.service';

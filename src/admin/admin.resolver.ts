@@ -8,7 +8,8 @@ import { CreateUserInput } from '../users/dto/create-user.input';
 import { UserModel } from '../users/dto/user.model';
 import { Role } from '../users/role.enum';
 import { AdminError } from './admin.errors';
-import { AdminService, encodeUserCursor } from './admin.service';
+import { toConnection } from '../common/pagination/keyset';
+import { AdminService } from './admin.service';
 import { ResetTwoFactorArgs, UnlinkUserProviderArgs, UserByIdArgs, UserIdArgs, UsersArgs } from './dto/admin.args';
 import { SecurityOverviewModel, UserConnectionModel } from './dto/admin.models';
 
@@ -24,8 +25,7 @@ export class AdminResolver {
   @Query(() => UserConnectionModel)
   async users(@Args() args: UsersArgs): Promise<UserConnectionModel> {
     const page = await this.admin.listUsers(args, args.first, args.after);
-    const edges = page.items.map((u) => ({ cursor: encodeUserCursor(u), node: UserModel.from(u) }));
-    return { edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    return { ...toConnection(page, (u) => UserModel.from(u)), totalCount: page.totalCount };
   }
 
   @Query(() => UserModel, { nullable: true })
@@ -38,7 +38,7 @@ export class AdminResolver {
   async securityEvents(@Args() args: SecurityEventsArgs): Promise<SecurityEventConnectionModel> {
     const page = await this.events.list({ userId: args.userId }, args.first, args.after);
     if (!page) throw AdminError.badCursor();
-    return toEventConnection(page as any);
+    return toEventConnection(page);
   }
 
   @Query(() => SecurityOverviewModel)

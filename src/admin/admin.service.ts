@@ -1,24 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { AuthService } from '../auth/auth.service';
-import { RequestMeta } from '../common/auth/decorators';
+import { AuthService } from '../auth/login/auth.service';
+import { RequestMeta } from '../common/auth/request-context';
+import { decodeCursor } from '../common/pagination/keyset';
 import { BackupCodesService } from '../backup-codes/backup-codes.service';
-import { SecurityNotifier } from '../auth/security-notifier';
-import { SessionsService } from '../auth/sessions.service';
-import { TransactionRunner } from '../database/transaction-runner';
+import { SecurityNotifier } from '../security-events/security-notifier';
+import { SessionsService } from '../auth/sessions/sessions.service';
+import { Db, TransactionHost } from '../database/transactions';
 import { SecurityEventsService } from '../security-events/security-events.service';
 import { SsoIdentitiesService } from '../sso/sso-identities.service';
 import { SsoProvidersService } from '../sso/sso-providers.service';
 import { SsoService } from '../sso/sso.service';
 import { SecurityEventType } from '../security-events/security-event-type';
-import { TwoFactorService } from '../two-factor/two-factor.service';
+import { AccountLock, TwoFactorMethod, TwoFactorService } from '../two-factor';
 import { UserEntity } from '../users/user.entity';
-import { NewUser, UserIdCondition, UserPage, UsersService } from '../users/users.service';
+import { NewUser, UserCondition, UserPage, UsersService } from '../users/users.service';
 import { AdminError } from './admin.errors';
 
 export interface UserFilter {
   search?: string | null;
   twoFactorEnabled?: boolean | null;
-  method?: 'EMAIL' | 'TOTP' | null;
+  method?: TwoFactorMethod | null;
   locked?: boolean | null;
   backupCodesRemainingAtMost?: number | null;
   ssoProviderId?: string | null;
@@ -34,14 +35,6 @@ export interface SecurityOverview {
   ssoLinked: Array<{ providerId: string; displayName: string; linkedUsers: number }>;
 }
 
-export function encodeUserCursor(u: UserEntity): string {
-  return Buffer.from(`${u.createdAt.getTime()}|${u.id}`).toString('base64url');
-}
-function decodeUserCursor(c: string): { createdAt: Date; id: string } {
-  const [ms, id] = Buffer.from(c, 'base64url').toString('utf8').split('|');
-  if (!id || !/^\d+$/.test(ms ?? '')) throw AdminError.badCursor();
-  return { createdAt: new Date(Number(ms)), id };
-}
 
 /** The admin console: owns no tables; reads and acts through the feature services. */
 @Injectable()
@@ -53,7 +46,8 @@ export class AdminService {
     private readonly sessions: SessionsService,
     private readonly events: SecurityEventsService,
     private readonly notifier: SecurityNotifier,
-    private readonly tx: TransactionRunner,
+    private readonly tx: TransactionHost<Db>,
+    private readonly lock: AccountLock,
     private readonly ssoIdentities: SsoIdentitiesService,
     private readonly ssoProviders: SsoProvidersService,
     private readonly sso: SsoService,
@@ -73,12 +67,14 @@ export class AdminService {
   }
 
   listUsers(filter: UserFilter, first: number, after?: string | null): Promise<UserPage> {
-    const conditions: UserIdCondition[] = [
-      ...this.twoFactor.userCondition(filter),
+    const conditions: UserCondition[] = [
+      ...this.twoFactor.userConditions(filter),
       ...(filter.backupCodesRemainingAtMost != null ? [this.backupCodes.userCondition(filter.backupCodesRemainingAtMost)] : []),
       ...(filter.ssoProviderId ? [this.ssoIdentities.userCondition(filter.ssoProviderId)] : []),
     ];
-    return this.users.page({ search: filter.search?.trim() || null, conditions, first, after: after ? decodeUserCursor(after) : null });
+    const cursor = after ? decodeCursor(after) : null;
+    if (after && !cursor) throw AdminError.badCursor();
+    return this.users.page({ search: filter.search?.trim() || null, conditions, first, after: cursor });
   }
 
   findUser(id: string): Promise<UserEntity | null> {
@@ -94,15 +90,15 @@ export class AdminService {
   async resetTwoFactor(adminId: string, userId: string, reason: string, meta: RequestMeta, opts: { unlinkSso?: boolean | null } = {}): Promise<UserEntity> {
     if (adminId === userId) throw AdminError.selfReset();
     const user = await this.users.getById(userId);
-    const unlinked = await this.tx.run(async (em) => {
-      await this.twoFactor.resetAll(userId, em);
-      await this.backupCodes.voidAll(userId, em);
-      await this.sessions.revokeAllForUser(userId, undefined, em);
-      await this.auth.endPendingSignIns(userId, em);
+    const unlinked = await this.tx.withTransaction(async () => {
+      await this.twoFactor.resetAll(userId);
+      await this.backupCodes.voidAll(userId);
+      await this.sessions.revokeAllForUser(userId);
+      await this.auth.endPendingSignIns(userId);
       if (!opts.unlinkSso) return [];
-      const removed = await this.ssoIdentities.unlinkAllForUser(userId, em);
+      const removed = await this.ssoIdentities.unlinkAllForUser(userId);
       for (const identity of removed) {
-        if (identity.provider) await this.sso.recordAdminUnlink(adminId, userId, identity.provider, reason, meta, em);
+        if (identity.provider) await this.sso.recordAdminUnlink(adminId, userId, identity.provider, reason, meta);
       }
       return removed;
     });
@@ -122,7 +118,7 @@ export class AdminService {
 
   async unlock(adminId: string, userId: string, meta: RequestMeta): Promise<UserEntity> {
     const user = await this.users.getById(userId);
-    await this.twoFactor.unlock(userId);
+    await this.lock.unlock(userId);
     await this.events.record({ userId, type: SecurityEventType.ADMIN_UNLOCK, meta, actorId: adminId });
     return user;
   }

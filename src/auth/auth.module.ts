@@ -2,33 +2,30 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BackupCodesModule } from '../backup-codes/backup-codes.module';
-import { MailerModule } from '../mailer/mailer.module';
 import { SecurityEventsModule } from '../security-events/security-events.module';
-import { TwoFactorModule } from '../two-factor/two-factor.module';
+import { TwoFactorModule } from '../two-factor';
 import { UsersModule } from '../users/users.module';
-import { AuthGuard } from './auth.guard';
+import { AuthGuard } from './guard/auth.guard';
 import { AuthPurge } from './auth.purge';
-import { AuthResolver } from './auth.resolver';
-import { AuthService } from './auth.service';
-import { CodeVerifier } from './code-verifier';
-import { LoginChallengeEntity } from './login-challenge.entity';
-import { LoginChallengesService } from './login-challenges.service';
-import { LoginThrottle } from './login-throttle';
-import { PendingActionRegistry } from './pending-actions';
-import { SecurityNotifier } from './security-notifier';
-import { SessionEntity } from './session.entity';
-import { SessionsService } from './sessions.service';
-import { SignInVoiders } from './sign-in-voiders';
-import { TwoFactorSettingsResolver } from './two-factor-settings.resolver';
-import { TwoFactorSettingsService } from './two-factor-settings.service';
+import { AuthResolver } from './login/auth.resolver';
+import { AuthService } from './login/auth.service';
+import { CodeVerifier } from './login/code-verifier';
+import { LoginChallengeEntity } from './challenges/login-challenge.entity';
+import { LoginChallengesService } from './challenges/login-challenges.service';
+import { LoginThrottle } from './login/login-throttle';
+import { PendingActionRegistry } from './login/pending-actions';
+import { SessionEntity } from './sessions/session.entity';
+import { SessionsService } from './sessions/sessions.service';
+import { SignInVoiders } from './login/sign-in-voiders';
 
+/** Sign-in: password → challenge → session, re-authentication, sessions and the global guard. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([SessionEntity, LoginChallengeEntity]),
     UsersModule,
     SecurityEventsModule,
-    MailerModule,
     TwoFactorModule,
+    // Registers the backup-code factor; auth never calls it by name.
     BackupCodesModule,
   ],
   providers: [
@@ -39,13 +36,10 @@ import { TwoFactorSettingsService } from './two-factor-settings.service';
     CodeVerifier,
     PendingActionRegistry,
     SignInVoiders,
-    SecurityNotifier,
-    AuthPurge,
-    TwoFactorSettingsService,
     AuthResolver,
-    TwoFactorSettingsResolver,
+    AuthPurge,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, SessionsService, PendingActionRegistry, SignInVoiders, SecurityNotifier, TwoFactorSettingsService, CodeVerifier],
+  exports: [AuthService, SessionsService, PendingActionRegistry, SignInVoiders],
 })
 export class AuthModule {}

@@ -2,8 +2,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { PurgeRegistry } from '../housekeeping/purge-registry';
-import { LoginChallengeEntity } from './login-challenge.entity';
-import { SessionEntity } from './session.entity';
+import { LoginChallengeEntity } from './challenges/login-challenge.entity';
+import { SessionEntity } from './sessions/session.entity';
 
 /**
  * Login challenges that expired or were used, and sessions that ended (expired or revoked),

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { TwoFactorModule } from '../two-factor';
 import { BackupCodeEntity } from './backup-code.entity';
+import { BackupCodeFactor } from './backup-code.factor';
 import { BackupCodesService } from './backup-codes.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([BackupCodeEntity])],
-  providers: [BackupCodesService],
+  imports: [TypeOrmModule.forFeature([BackupCodeEntity]), TwoFactorModule],
+  providers: [BackupCodesService, BackupCodeFactor],
   exports: [BackupCodesService],
 })
 export class BackupCodesModule {}

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import { CryptoService } from '../common/crypto/crypto.service';
+import { Db, TransactionHost } from '../database/transactions';
+import { uniqueParam } from '../database/query-params';
+import type { UserCondition } from '../users/users.service';
 import { BackupCodeEntity } from './backup-code.entity';
 import { BACKUP_CODE_COUNT, generateBackupCode, normalizeBackupCode } from './backup-code-format';
 
@@ -19,18 +22,27 @@ export interface BackupCodeView {
 @Injectable()
 export class BackupCodesService {
   constructor(
-    @InjectRepository(BackupCodeEntity) private readonly codes: Repository<BackupCodeEntity>,
+    @InjectRepository(BackupCodeEntity) private readonly repo: Repository<BackupCodeEntity>,
     private readonly crypto: CryptoService,
+    private readonly tx: TransactionHost<Db>,
   ) {}
+
+  /** The repository of the call's transaction (or none). */
+  private get codes(): Repository<BackupCodeEntity> {
+    return this.tx.tx.getRepository(BackupCodeEntity);
+  }
 
   private aad(userId: string) {
     return `backup-code:${userId}`;
   }
 
-  /** Replaces the user's set with 10 new codes (inside the caller's transaction) and returns them. */
-  async generate(userId: string, em: EntityManager): Promise<string[]> {
-    const repo = em.getRepository(BackupCodeEntity);
-    await repo.delete({ userId });
+  /** Replaces the user's set with 10 new codes (in the call's transaction) and returns them. */
+  async generate(userId: string): Promise<string[]> {
+    const repo = this.codes;
+    // By primary key, and only if there is a set: a DELETE on an empty user_id range takes a gap
+    // lock on MariaDB, and two users turning on their first method at once then deadlock.
+    const old = await repo.find({ where: { userId }, select: { id: true } });
+    if (old.length) await repo.delete({ id: In(old.map((r) => r.id)) });
     const now = new Date();
     const plain = Array.from({ length: BACKUP_CODE_COUNT }, generateBackupCode);
     await repo.insert(
@@ -48,8 +60,8 @@ export class BackupCodesService {
   }
 
   /** Voids the set (last method turned off, admin reset). */
-  async voidAll(userId: string, em: EntityManager): Promise<void> {
-    await em.getRepository(BackupCodeEntity).delete({ userId });
+  async voidAll(userId: string): Promise<void> {
+    await this.codes.delete({ userId });
   }
 
   async list(userId: string): Promise<BackupCodeView[]> {
@@ -81,11 +93,12 @@ export class BackupCodesService {
     return map;
   }
 
-  /** Users whose current set has at most `n` unused codes (a set exists only while 2FA is on). */
-  userCondition(atMost: number): { sql: string; params: Record<string, unknown> } {
-    return {
-      sql: 'id IN (SELECT user_id FROM backup_codes GROUP BY user_id HAVING SUM(CASE WHEN used_at IS NULL THEN 1 ELSE 0 END) <= :bcAtMost)',
-      params: { bcAtMost: atMost },
+  /** Admin list: users whose current set has at most `n` unused codes (a set exists only while 2FA is on). */
+  userCondition(atMost: number): UserCondition {
+    return (qb, alias) => {
+      const p = uniqueParam('bcAtMost');
+      const sub = qb.subQuery().select('b.user_id').from(BackupCodeEntity, 'b').groupBy('b.user_id').having(`SUM(CASE WHEN b.used_at IS NULL THEN 1 ELSE 0 END) <= :${p}`).getQuery();
+      qb.andWhere(`${alias}.id IN ${sub}`, { [p]: atMost });
     };
   }
 
@@ -104,10 +117,10 @@ export class BackupCodesService {
    * requests with the same code can never both succeed. Returns the codes left, or null when the
    * code is not a live code of this user.
    */
-  async redeem(userId: string, input: string, em?: EntityManager): Promise<number | null> {
+  async redeem(userId: string, input: string): Promise<number | null> {
     const normalized = normalizeBackupCode(input);
     if (!normalized) return null;
-    const repo = em ? em.getRepository(BackupCodeEntity) : this.codes;
+    const repo = this.codes;
     const candidates = this.crypto.lookupHashCandidates(`backup:${userId}:${normalized}`);
     const res = await repo.update({ userId, lookupHash: In(candidates), usedAt: IsNull() }, { usedAt: new Date() });
     if (res.affected !== 1) return null;

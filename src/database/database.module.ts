@@ -1,13 +1,16 @@
 import { Global, Logger, Module } from '@nestjs/common';
 import { ConfigModule, ConfigType } from '@nestjs/config';
-import { TypeOrmModule, TypeOrmModuleOptions } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule, TypeOrmModuleOptions } from '@nestjs/typeorm';
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { ClsModule } from 'nestjs-cls';
 import { AbstractLogger, LogLevel, LogMessage } from 'typeorm';
 import { databaseConfig } from '../config/database.config';
 import { dataSourceOptions } from './data-source';
 import { QueryCounter } from './query-counter';
 import { QueryTimeout, queryTimeoutOptions } from './query-timeout';
 import { queryTimeoutConfig } from './query-timeout.config';
-import { TransactionRunner } from './transaction-runner';
+import { AfterCommit } from './after-commit';
+import { SerializedTypeOrmAdapter } from './transactions';
 
 /**
  * TypeORM's log output, always through the app's logger: never SQL parameters (they hold hashes
@@ -42,8 +45,13 @@ class DatabaseLogger extends AbstractLogger {
       }) as TypeOrmModuleOptions,
     }),
     ConfigModule.forFeature(queryTimeoutConfig),
+    // Transactions bound to the call: TransactionHost<Db> anywhere, @Transactional() on orchestrators.
+    ClsModule.forRoot({
+      global: true,
+      plugins: [new ClsPluginTransactional({ adapter: new SerializedTypeOrmAdapter({ dataSourceToken: getDataSourceToken() }) })],
+    }),
   ],
-  providers: [TransactionRunner, QueryTimeout],
-  exports: [TransactionRunner],
+  providers: [QueryTimeout, AfterCommit],
+  exports: [AfterCommit],
 })
 export class DatabaseModule {}

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Brackets, EntityManager, Repository } from 'typeorm';
-import { RequestMeta } from '../common/auth/decorators';
+import { Brackets, Repository } from 'typeorm';
+import { decodeCursor } from '../common/pagination/keyset';
+import { Db, TransactionHost } from '../database/transactions';
+import { RequestMeta } from '../common/auth/request-context';
 import { SecurityEventEntity } from './security-event.entity';
 import { SecurityEventType } from './security-event-type';
 
@@ -19,23 +21,17 @@ export interface NewEvent {
   detail?: string | null;
 }
 
-/** Cursor: createdAt ms and id, so that rows with the same timestamp keep a stable order. */
-export function encodeEventCursor(e: SecurityEventEntity): string {
-  return Buffer.from(`${e.createdAt.getTime()}|${e.id}`).toString('base64url');
-}
-function decodeEventCursor(cursor: string): { at: Date; id: string } | null {
-  const [ms, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const n = Number(ms);
-  if (!id || !Number.isFinite(n)) return null;
-  return { at: new Date(n), id };
-}
 
 @Injectable()
 export class SecurityEventsService {
-  constructor(@InjectRepository(SecurityEventEntity) private readonly events: Repository<SecurityEventEntity>) {}
+  constructor(
+    @InjectRepository(SecurityEventEntity) private readonly events: Repository<SecurityEventEntity>,
+    private readonly tx: TransactionHost<Db>,
+  ) {}
 
-  async record(e: NewEvent, em?: EntityManager): Promise<void> {
-    const repo = em ? em.getRepository(SecurityEventEntity) : this.events;
+  /** Recorded in the call's transaction when there is one (it then commits or rolls back with the change). */
+  async record(e: NewEvent): Promise<void> {
+    const repo = this.tx.tx.getRepository(SecurityEventEntity);
     await repo.insert({
       id: randomUUID(),
       userId: e.userId,
@@ -53,11 +49,11 @@ export class SecurityEventsService {
     const qb = this.events.createQueryBuilder('e');
     if (filter.userId) qb.andWhere('e.user_id = :userId', { userId: filter.userId });
     if (after) {
-      const c = decodeEventCursor(after);
+      const c = decodeCursor(after);
       if (!c) return null;
       qb.andWhere(
         new Brackets((w) =>
-          w.where('e.created_at < :at', { at: c.at }).orWhere('e.created_at = :at AND e.id < :id', { at: c.at, id: c.id }),
+          w.where('e.created_at < :at', { at: c.createdAt }).orWhere('e.created_at = :at AND e.id < :id', { at: c.createdAt, id: c.id }),
         ),
       );
     }

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
+import { uniqueParam } from '../database/query-params';
+import { Db, TransactionHost } from '../database/transactions';
+import type { UserCondition } from '../users/users.service';
 import { isUniqueViolation } from '../common/errors/db-errors';
 import { SsoIdentityEntity } from './sso-identity.entity';
 import { SsoProviderKind } from './sso-provider-kind';
@@ -24,14 +27,18 @@ export interface IdentityEmail {
 /** Links between provider identities and accounts. */
 @Injectable()
 export class SsoIdentitiesService {
-  constructor(@InjectRepository(SsoIdentityEntity) private readonly identities: Repository<SsoIdentityEntity>) {}
+  constructor(
+    @InjectRepository(SsoIdentityEntity) private readonly identities: Repository<SsoIdentityEntity>,
+    private readonly tx: TransactionHost<Db>,
+  ) {}
 
-  private repo(em?: EntityManager): Repository<SsoIdentityEntity> {
-    return em ? em.getRepository(SsoIdentityEntity) : this.identities;
+  /** Identities of the call's transaction (or none). */
+  private get repo(): Repository<SsoIdentityEntity> {
+    return this.tx.tx.getRepository(SsoIdentityEntity);
   }
 
-  findByKey(providerId: string, subject: string, em?: EntityManager): Promise<SsoIdentityEntity | null> {
-    return this.repo(em).findOneBy({ providerId, subject });
+  findByKey(providerId: string, subject: string): Promise<SsoIdentityEntity | null> {
+    return this.repo.findOneBy({ providerId, subject });
   }
 
   findForUser(userId: string, providerId: string): Promise<SsoIdentityEntity | null> {
@@ -47,8 +54,8 @@ export class SsoIdentitiesService {
    * the identity belongs to another account or the account already has another identity of
    * this provider. The unique indexes decide between concurrent attempts.
    */
-  async link(userId: string, providerId: string, subject: string, seen: IdentityEmail, em?: EntityManager): Promise<{ identity: SsoIdentityEntity; created: boolean }> {
-    const repo = this.repo(em);
+  async link(userId: string, providerId: string, subject: string, seen: IdentityEmail): Promise<{ identity: SsoIdentityEntity; created: boolean }> {
+    const repo = this.repo;
     const existing = await repo.findOneBy({ providerId, subject });
     if (existing) {
       if (existing.userId !== userId) throw SsoError.identityAlreadyLinked();
@@ -92,16 +99,20 @@ export class SsoIdentitiesService {
    * Admin reset with `unlinkSso`: every link of the account goes, in the caller's transaction.
    * Returns what was removed (with the provider) so the admin's trail can name it.
    */
-  async unlinkAllForUser(userId: string, em: EntityManager): Promise<SsoIdentityEntity[]> {
-    const repo = em.getRepository(SsoIdentityEntity);
+  async unlinkAllForUser(userId: string): Promise<SsoIdentityEntity[]> {
+    const repo = this.repo;
     const rows = await repo.find({ where: { userId }, relations: { provider: true }, order: { linkedAt: 'ASC', id: 'ASC' } });
     if (rows.length) await repo.delete({ id: In(rows.map((r) => r.id)) });
     return rows;
   }
 
-  /** `id IN (…)` condition for the admin user list: accounts linked to this provider. */
-  userCondition(providerId: string): { sql: string; params: Record<string, unknown> } {
-    return { sql: 'id IN (SELECT user_id FROM sso_identities WHERE provider_id = :ssoProviderId)', params: { ssoProviderId: providerId } };
+  /** Admin list condition: accounts linked to this provider. */
+  userCondition(providerId: string): UserCondition {
+    return (qb, alias) => {
+      const p = uniqueParam('ssoProviderId');
+      const sub = qb.subQuery().select('i.user_id').from(SsoIdentityEntity, 'i').where(`i.provider_id = :${p}`).getQuery();
+      qb.andWhere(`${alias}.id IN ${sub}`, { [p]: providerId });
+    };
   }
 
   /** Linked accounts per provider, for the dashboard. */

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { In, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { CryptoService } from '../common/crypto/crypto.service';
 import { appConfig } from '../config/app.config';
 import { defaultIssuer, isMultiTenant, issuerProblem, isTenantId, MULTI_TENANTS } from './oidc/issuer-rules';
@@ -73,10 +73,6 @@ export class SsoProvidersService {
     const provider = await this.findById(id);
     if (!provider?.enabled) throw SsoError.providerNotConfigured();
     return provider;
-  }
-
-  findByIds(ids: string[]): Promise<SsoProviderEntity[]> {
-    return ids.length ? this.providers.findBy({ id: In([...new Set(ids)]) }) : Promise.resolve([]);
   }
 
   view(p: SsoProviderEntity): ProviderView {

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, LessThan, Repository } from 'typeorm';
+import { LessThan, Repository } from 'typeorm';
+import { Db, TransactionHost } from '../database/transactions';
 import { randomToken, sha256 } from '../common/crypto/tokens';
 import { ssoConfig } from './sso.config';
 import { SsoError } from './sso.errors';
@@ -31,6 +32,7 @@ export class SsoTicketsService {
   constructor(
     @InjectRepository(SsoTicketEntity) private readonly tickets: Repository<SsoTicketEntity>,
     @Inject(ssoConfig.KEY) private readonly config: ConfigType<typeof ssoConfig>,
+    private readonly tx: TransactionHost<Db>,
   ) {}
 
   async issue(t: NewTicket): Promise<string> {
@@ -125,8 +127,8 @@ export class SsoTicketsService {
    * until its password is proven, and then it is used up at once: what is pending from there
    * on is a login challenge, which auth voids itself.)
    */
-  async voidForUser(userId: string, em: EntityManager): Promise<void> {
-    await em
+  async voidForUser(userId: string): Promise<void> {
+    await this.tx.tx
       .getRepository(SsoTicketEntity)
       .createQueryBuilder()
       .update()

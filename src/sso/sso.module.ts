@@ -5,7 +5,6 @@ import { DataSource } from 'typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { SecurityEventsModule } from '../security-events/security-events.module';
 import { UsersModule } from '../users/users.module';
-import { AfterCommitSubscriber } from './after-commit';
 import { OidcDiscovery } from './oidc/oidc-discovery';
 import { OutboundPolicy } from './oidc/outbound-policy';
 import { SsoFlowsService } from './oidc/sso-flows.service';
@@ -53,13 +52,4 @@ import { SsoService } from './sso.service';
   controllers: [SsoCallbackController],
   exports: [SsoService, SsoIdentitiesService, SsoProvidersService],
 })
-export class SsoModule implements OnModuleInit {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  onModuleInit(): void {
-    if (!this.dataSource.subscribers.some((s) => s instanceof AfterCommitSubscriber)) {
-      this.dataSource.subscribers.push(new AfterCommitSubscriber());
-      new Logger('SsoModule').debug('after-commit subscriber registered');
-    }
-  }
-}
+export class SsoModule {}

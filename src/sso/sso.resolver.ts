@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
-import { LoginResultUnion, toLoginResultModel } from '../auth/dto/auth.models';
+import { LoginResultUnion, toLoginResultModel } from '../auth/login/dto/auth.models';
 import { AuthContext, CurrentAuth, Meta, Public, RequestMeta, RequireRecentAuth, Roles } from '../common/auth/decorators';
 import { UserModel } from '../users/dto/user.model';
 import { Role } from '../users/role.enum';

@@ -1,22 +1,21 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import type { Request } from 'express';
-import { EntityManager } from 'typeorm';
-import { SessionsService } from '../auth/sessions.service';
-import { AuthService } from '../auth/auth.service';
-import { LoginOutcome } from '../auth/login-outcome';
-import { PendingActionRegistry } from '../auth/pending-actions';
-import { SecurityNotifier } from '../auth/security-notifier';
-import { SignInVoiders } from '../auth/sign-in-voiders';
-import { RequestMeta } from '../common/auth/decorators';
+import { SessionsService } from '../auth/sessions/sessions.service';
+import { AuthService } from '../auth/login/auth.service';
+import { LoginOutcome } from '../auth/login/login-outcome';
+import { PendingActionRegistry } from '../auth/login/pending-actions';
+import { SecurityNotifier } from '../security-events/security-notifier';
+import { SignInVoiders } from '../auth/login/sign-in-voiders';
+import { RequestMeta } from '../common/auth/request-context';
 import { sha256 } from '../common/crypto/tokens';
 import { appConfig } from '../config/app.config';
 import { SecurityEventsService } from '../security-events/security-events.service';
 import { SecurityEventType } from '../security-events/security-event-type';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { afterCommit } from './after-commit';
-import { FLOW_KEY, RequestWithFlow } from './oidc/db-state.store';
+import { AfterCommit } from '../database/after-commit';
+import { Db, TransactionHost } from '../database/transactions';
+import { CallbackRequest, FLOW_KEY } from './oidc/db-state.store';
 import { VerifiedIdentity } from './oidc/id-token.verifier';
 import { FlowIntent, SsoFlowsService } from './oidc/sso-flows.service';
 import { SsoStrategies } from './oidc/sso-strategies';
@@ -74,13 +73,15 @@ export class SsoService implements OnModuleInit {
     private readonly sessions: SessionsService,
     private readonly voiders: SignInVoiders,
     private readonly events: SecurityEventsService,
+    private readonly tx: TransactionHost<Db>,
+    private readonly afterCommit: AfterCommit,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
   onModuleInit(): void {
-    this.pendingActions.register(SSO_LINK_ACTION, (userId, payload, em) => this.linkAfterSecondFactor(userId, payload as unknown as SsoLinkPayload, em));
+    this.pendingActions.register(SSO_LINK_ACTION, (userId, payload) => this.linkAfterSecondFactor(userId, payload as unknown as SsoLinkPayload));
     // A password change or reset, or an admin reset, must not leave an SSO sign-in pending.
-    this.voiders.register((userId, em) => this.tickets.voidForUser(userId, em));
+    this.voiders.register((userId) => this.tickets.voidForUser(userId));
   }
 
   // ---- browser round trip -------------------------------------------------------------------
@@ -105,7 +106,7 @@ export class SsoService implements OnModuleInit {
    * browser (a callback link sent by an attacker) the answer is `invalid_state` and nothing is
    * linked, issued or used up.
    */
-  async callbackUrl(providerId: string, req: Request, meta: RequestMeta, binding: string | null): Promise<string> {
+  async callbackUrl(providerId: string, req: CallbackRequest, meta: RequestMeta, binding: string | null): Promise<string> {
     let purpose: SsoFlowPurpose | null = null;
     const browserHash = bindingHash(binding);
     try {
@@ -123,7 +124,7 @@ export class SsoService implements OnModuleInit {
         ? await this.finishLink(provider, identity, intent, meta)
         : await this.finishLogin(provider, identity, browserHash!);
     } catch (e) {
-      purpose ??= (req as RequestWithFlow)[FLOW_KEY]?.purpose ?? null;
+      purpose ??= req[FLOW_KEY]?.purpose ?? null;
       return this.failureUrl(purpose, e, providerId);
     }
   }
@@ -245,14 +246,14 @@ export class SsoService implements OnModuleInit {
   }
 
   /** Runs inside auth's sign-in transaction (after the second factor, if any). */
-  private async linkAfterSecondFactor(userId: string, payload: SsoLinkPayload, em: EntityManager): Promise<void> {
-    const provider = await em.getRepository(SsoProviderEntity).findOneBy({ id: String(payload.providerId) });
+  private async linkAfterSecondFactor(userId: string, payload: SsoLinkPayload): Promise<void> {
+    const provider = await this.tx.tx.getRepository(SsoProviderEntity).findOneBy({ id: String(payload.providerId) });
     if (!provider?.enabled) throw SsoError.providerNotConfigured();
     const seen: IdentityEmail = { email: payload.email ?? null, emailVerified: payload.emailVerified === true };
-    const { created } = await this.identities.link(userId, provider.id, String(payload.subject), seen, em);
+    const { created } = await this.identities.link(userId, provider.id, String(payload.subject), seen);
     if (!created) return;
     const meta: RequestMeta = { ip: payload.ip ?? null, userAgent: payload.userAgent ?? null };
-    afterCommit(em, async () => {
+    this.afterCommit.run(async () => {
       const user = await this.users.findById(userId);
       if (user) await this.notifyLinked(user, provider, seen, meta);
     });
@@ -296,8 +297,8 @@ export class SsoService implements OnModuleInit {
   }
 
   /** The admin's trail for a link removed by `resetTwoFactor(unlinkSso: true)`, in its transaction. */
-  async recordAdminUnlink(adminId: string, userId: string, provider: SsoProviderEntity, reason: string, meta: RequestMeta, em: EntityManager): Promise<void> {
-    await this.events.record({ userId, type: SecurityEventType.ADMIN_SSO_UNLINK, meta, actorId: adminId, detail: this.adminDetail(provider, reason) }, em);
+  async recordAdminUnlink(adminId: string, userId: string, provider: SsoProviderEntity, reason: string, meta: RequestMeta): Promise<void> {
+    await this.events.record({ userId, type: SecurityEventType.ADMIN_SSO_UNLINK, meta, actorId: adminId, detail: this.adminDetail(provider, reason) });
   }
 
   /** `configureSsoProvider`: an event of the admin (user and actor), naming the provider, never the secret. */

@@ -7,7 +7,6 @@ export enum TwoFactorErrorCode {
   NO_PENDING_SETUP = 'NO_PENDING_SETUP',
   ALREADY_ENABLED = 'ALREADY_ENABLED',
   NOT_ENABLED = 'NOT_ENABLED',
-  MALFORMED_CODE = 'MALFORMED_CODE',
 }
 const API: Record<TwoFactorErrorCode, ApiErrorCode> = {
   [TwoFactorErrorCode.INVALID_CODE]: ApiErrorCode.INVALID_CODE,
@@ -15,7 +14,6 @@ const API: Record<TwoFactorErrorCode, ApiErrorCode> = {
   [TwoFactorErrorCode.NO_PENDING_SETUP]: ApiErrorCode.BAD_USER_INPUT,
   [TwoFactorErrorCode.ALREADY_ENABLED]: ApiErrorCode.CONFLICT,
   [TwoFactorErrorCode.NOT_ENABLED]: ApiErrorCode.BAD_USER_INPUT,
-  [TwoFactorErrorCode.MALFORMED_CODE]: ApiErrorCode.INVALID_CODE,
 };
 
 export class TwoFactorError extends DomainError<TwoFactorErrorCode> {

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { ConfigType } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In, Repository } from 'typeorm';
+import { In, Repository, SelectQueryBuilder } from 'typeorm';
+import { Db, TransactionHost } from '../database/transactions';
 import { isUniqueViolation } from '../common/errors/db-errors';
 import { appConfig } from '../config/app.config';
 import { dummyHash, hashPassword, verifyPassword } from './password-hasher';
@@ -11,15 +12,16 @@ import { Role } from './role.enum';
 import { UserEntity } from './user.entity';
 import { UsersError } from './users.errors';
 
-/** A condition on users.id contributed by another module (e.g. `id IN (SELECT user_id ...)`). */
-export interface UserIdCondition {
-  sql: string;
-  params: Record<string, unknown>;
-}
+/**
+ * A condition on the users query contributed by another module: it adds its own `andWhere`
+ * (typically `alias.id IN <sub-query>` built with the query builder, parameters named with
+ * `uniqueParam`), so modules compose without sharing SQL strings.
+ */
+export type UserCondition = (qb: SelectQueryBuilder<UserEntity>, alias: string) => void;
 
 export interface UserPageQuery {
   search?: string | null;
-  conditions?: UserIdCondition[];
+  conditions?: UserCondition[];
   first: number;
   after?: { createdAt: Date; id: string } | null;
 }
@@ -44,6 +46,7 @@ export class UsersService implements OnApplicationBootstrap {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    private readonly tx: TransactionHost<Db>,
   ) {}
 
   /** BOOTSTRAP_ADMIN_*: create the first admin when there is none; never touch an existing one. */
@@ -127,8 +130,8 @@ export class UsersService implements OnApplicationBootstrap {
     return hashPassword(newPassword);
   }
 
-  async storePasswordHash(userId: string, passwordHash: string, em: EntityManager): Promise<void> {
-    await em.getRepository(UserEntity).update({ id: userId }, { passwordHash, passwordChangedAt: new Date() });
+  async storePasswordHash(userId: string, passwordHash: string): Promise<void> {
+    await this.tx.tx.getRepository(UserEntity).update({ id: userId }, { passwordHash, passwordChangedAt: new Date() });
   }
 
   /**
@@ -143,7 +146,7 @@ export class UsersService implements OnApplicationBootstrap {
         const like = `%${q.search.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
         qb.andWhere(`(u.email_lower LIKE :like ESCAPE '!' OR LOWER(u.display_name) LIKE :like ESCAPE '!')`, { like });
       }
-      for (const c of q.conditions ?? []) qb.andWhere(c.sql.replace(/\bid\b/, 'u.id'), c.params);
+      for (const condition of q.conditions ?? []) condition(qb, 'u');
       return qb;
     };
     const pageQb = base();
@@ -163,7 +166,7 @@ export class UsersService implements OnApplicationBootstrap {
     return this.users.count();
   }
 
-  async touchLastLogin(userId: string, em?: EntityManager): Promise<void> {
-    await (em ? em.getRepository(UserEntity) : this.users).update({ id: userId }, { lastLoginAt: new Date() });
+  async touchLastLogin(userId: string): Promise<void> {
+    await this.tx.tx.getRepository(UserEntity).update({ id: userId }, { lastLoginAt: new Date() });
   }
 }

@@ -1,11 +1,11 @@
 import { ArgsType, Field, ID, Int, registerEnumType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { PageArgs } from '../../account-security/dto/page.args';
+import { TwoFactorMethod } from '../../two-factor';
 
-export enum EnabledMethodFilter {
-  EMAIL = 'EMAIL',
-  TOTP = 'TOTP',
-}
+/** The methods the admin list filters on: the primary ones of TwoFactorMethod (one representation). */
+export const EnabledMethodFilter = { EMAIL: TwoFactorMethod.EMAIL, TOTP: TwoFactorMethod.TOTP } as const;
+export type EnabledMethodFilter = (typeof EnabledMethodFilter)[keyof typeof EnabledMethodFilter];
 registerEnumType(EnabledMethodFilter, { name: 'EnabledMethodFilter' });
 
 @ArgsType()

@@ -1,6 +1,7 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request } from 'express';
+import type { AuthContext, RequestMeta } from './request-context';
 
 /**
  * Request-level auth markers shared by every feature. They only set or read metadata and the
@@ -16,20 +17,7 @@ export const RequireRecentAuth = () => SetMetadata(RECENT_AUTH, true);
 export const ROLES = 'roles';
 export const Roles = (...roles: string[]) => SetMetadata(ROLES, roles);
 
-/** What the auth guard attaches to the request. */
-export interface AuthContext {
-  userId: string;
-  role: string;
-  sessionId: string;
-  /** When the session last proved the password or a factor (login or reauthenticate). */
-  recentAuthAt: Date;
-}
-
-/** Who is calling and from where: recorded with security events. */
-export interface RequestMeta {
-  ip: string | null;
-  userAgent: string | null;
-}
+export type { AuthContext, RequestMeta } from './request-context';
 
 /**
  * Set on the request by an operation that just signed a user in (login, verifyCode, SSO): the

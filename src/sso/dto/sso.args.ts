@@ -1,4 +1,4 @@
-import { LoginArgs } from '../../auth/dto/login.args';
+import { LoginArgs } from '../../auth/login/dto/login.args';
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsString, MaxLength } from 'class-validator';
 

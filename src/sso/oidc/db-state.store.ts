@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { Request } from 'express';
+import type { HttpRequest as Request } from './http-request';
 import { SsoFlowEntity } from '../sso-flow.entity';
 import { FlowIntent, FlowStart, SsoFlowsService } from './sso-flows.service';
 
@@ -8,6 +8,8 @@ export const FLOW_KEY = Symbol('ssoFlow');
 /** Where the callback leaves the hash of the browser's binding cookie for the store (null: none). */
 export const BROWSER_KEY = Symbol('ssoBrowser');
 export type RequestWithFlow = Request & { [FLOW_KEY]?: SsoFlowEntity | null; [BROWSER_KEY]?: string | null };
+/** The callback's request as the SSO service sees it (the service itself imports nothing of express). */
+export type CallbackRequest = RequestWithFlow;
 
 const logger = new Logger('SsoStateStore');
 

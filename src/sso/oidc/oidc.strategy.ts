@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { HttpRequest as Request } from './http-request';
 import { createHash } from 'node:crypto';
 import type { ClientRequest, RequestOptions } from 'node:http';
 import https from 'node:https';

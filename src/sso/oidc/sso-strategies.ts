@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import type { Request } from 'express';
+import type { HttpRequest as Request } from './http-request';
 import { Passport } from 'passport';
 import { CryptoService } from '../../common/crypto/crypto.service';
 import { randomToken } from '../../common/crypto/tokens';

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock/clock';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { IsNull, Repository } from 'typeorm';
+import { Db, TransactionHost } from '../../database/transactions';
+import { randomToken, sha256 } from '../../common/crypto/tokens';
+import { AttemptBudgets, RowCounter } from '../../rate-limit/attempt-budgets';
+import { AuthError } from '../auth.errors';
+import { LoginChallengeEntity } from './login-challenge.entity';
+import { PendingAction } from '../login/login-outcome';
+
+const TTL_MS = 5 * 60 * 1000;
+const MAX_TRIES = 5;
+
+@Injectable()
+export class LoginChallengesService {
+  constructor(
+    @InjectRepository(LoginChallengeEntity) private readonly challenges: Repository<LoginChallengeEntity>,
+    private readonly budgets: AttemptBudgets,
+    private readonly tx: TransactionHost<Db>,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(userId: string, event: string, eventDetail: string | null, pending: PendingAction | null): Promise<{ token: string; challenge: LoginChallengeEntity }> {
+    const token = randomToken(32);
+    const now = this.clock.now();
+    const challenge = this.challenges.create({
+      id: randomUUID(),
+      userId,
+      tokenHash: sha256(token),
+      event,
+      eventDetail,
+      pendingAction: pending ? JSON.stringify(pending) : null,
+      attempts: 0,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + TTL_MS),
+      consumedAt: null,
+    });
+    await this.challenges.insert(challenge);
+    return { token, challenge };
+  }
+
+  /** The live challenge a token names. Unknown: UNAUTHENTICATED; used, dead or expired: CODE_EXPIRED. */
+  async live(token: string): Promise<LoginChallengeEntity> {
+    const c = token && token.length <= 128 ? await this.challenges.findOneBy({ tokenHash: sha256(token) }) : null;
+    if (!c) throw AuthError.challengeInvalid();
+    if (c.consumedAt || c.attempts >= MAX_TRIES || c.expiresAt.getTime() <= this.clock.ms()) throw AuthError.challengeExpired();
+    return c;
+  }
+
+  private tries(id: string): RowCounter<LoginChallengeEntity> {
+    return { entity: LoginChallengeEntity, property: 'attempts', column: 'attempts', limit: MAX_TRIES, where: 'id = :id AND consumed_at IS NULL AND expires_at > :now', params: { id, now: this.clock.now() } };
+  }
+
+  /**
+   * Takes one of the challenge's 5 tries before the code is looked at; none left (or used,
+   * expired): CODE_EXPIRED. A wrong code keeps it, so the challenge is dead after 5.
+   */
+  async reserveTry(id: string): Promise<void> {
+    if (!(await this.budgets.reserve(this.tries(id)))) throw AuthError.challengeExpired();
+  }
+
+  /** The try was no guess (locked account, lost to a concurrent success): give it back. */
+  async releaseTry(id: string): Promise<void> {
+    await this.budgets.release({ ...this.tries(id), where: 'id = :id', params: { id } });
+  }
+
+  /** Password change or reset, admin reset: no pending challenge of the account survives. */
+  async voidAllForUser(userId: string): Promise<void> {
+    await this.tx.tx.getRepository(LoginChallengeEntity).update({ userId, consumedAt: IsNull() }, { consumedAt: this.clock.now() });
+  }
+
+  /** Single use: one conditional UPDATE decides between concurrent successes. */
+  async consume(id: string): Promise<void> {
+    const res = await this.tx.tx.getRepository(LoginChallengeEntity).update({ id, consumedAt: IsNull() }, { consumedAt: this.clock.now() });
+    if (res.affected !== 1) throw AuthError.challengeExpired();
+  }
+}

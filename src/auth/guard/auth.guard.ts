@@ -1,0 +1,64 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Role } from '../../users/role.enum';
+import { IS_PUBLIC, RECENT_AUTH, ROLES, requestOf } from '../../common/auth/decorators';
+import { forbidden, reauthRequired, unauthenticated } from '../../common/errors/domain-error';
+import { UsersService } from '../../users/users.service';
+import { AUTH_USER, RequestWithUser } from './current-user.decorator';
+import { SessionsService } from '../sessions/sessions.service';
+
+const BEARER = /^Bearer\s+(\S+)$/i;
+
+/**
+ * Global guard: every operation needs a live session unless marked @Public(); @Roles() is
+ * checked against the role stored on the server, never a claim from the client.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionsService,
+    private readonly users: UsersService,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
+    const req = requestOf(ctx);
+    if (!req) return true; // field resolvers below an already-guarded operation
+    if (!req.auth) {
+      const header = req.headers?.authorization;
+      const token = typeof header === 'string' ? BEARER.exec(header)?.[1] : undefined;
+      if (token) {
+        const session = await this.sessions.resolve(token);
+        const user = session ? await this.users.findById(session.userId) : null;
+        if (session && user) {
+          req.auth = { userId: user.id, role: user.role, sessionId: session.id, recentAuthAt: session.recentAuthAt };
+          (req as unknown as RequestWithUser)[AUTH_USER] = user;
+        } else if (!isPublic) {
+          throw unauthenticated('Your session has ended; sign in again');
+        }
+      }
+    }
+    if (isPublic) return true;
+    if (!req.auth) throw unauthenticated();
+    const roles = this.reflector.getAllAndOverride<string[] | undefined>(ROLES, targets);
+    if (roles?.length && !roles.includes(req.auth.role)) throw forbidden();
+    if ((this.reflector.getAllAndOverride<boolean>(RECENT_AUTH, targets) || this.isAdminMutation(ctx, roles)) && !this.sessions.isRecent(req.auth.recentAuthAt)) {
+      throw reauthRequired();
+    }
+    return true;
+  }
+
+  /**
+   * Every ADMIN mutation needs recent authentication (API.md Part 2): a stale admin session
+   * left open on a shared desk must not create admins or reconfigure SSO. Decided here, from the
+   * role and the operation type, so a new admin mutation cannot forget it.
+   */
+  private isAdminMutation(ctx: ExecutionContext, roles: string[] | undefined): boolean {
+    if (!roles?.includes(Role.ADMIN) || ctx.getType<string>() !== 'graphql') return false;
+    return GqlExecutionContext.create(ctx).getInfo<GraphQLResolveInfo>()?.parentType?.name === 'Mutation';
+  }
+}

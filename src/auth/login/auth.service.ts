@@ -1,0 +1,244 @@
+import { Injectable } from '@nestjs/common';
+import { RequestMeta } from '../../common/auth/request-context';
+import { validationError } from '../../common/errors/domain-error';
+import { Db, TransactionHost } from '../../database/transactions';
+import { SecurityEventsService } from '../../security-events/security-events.service';
+import { SecurityEventType } from '../../security-events/security-event-type';
+import { AccountLock, CodeDelivery, EmailCodeFactor, EmailCodePurpose, TwoFactorError, TwoFactorMethod, TwoFactorService } from '../../two-factor';
+import { UserEntity } from '../../users/user.entity';
+import { UsersError } from '../../users/users.errors';
+import { UsersService } from '../../users/users.service';
+import { AuthError } from '../auth.errors';
+import { CodeVerifier } from './code-verifier';
+import { LoginChallengesService } from '../challenges/login-challenges.service';
+import { LoginOutcome, PendingAction, SessionResult } from './login-outcome';
+import { LoginThrottle } from './login-throttle';
+import { PendingActionRegistry } from './pending-actions';
+import { SecurityNotifier } from '../../security-events/security-notifier';
+import { SessionsService } from '../sessions/sessions.service';
+import { SignInVoiders } from './sign-in-voiders';
+import { Role } from '../../users/role.enum';
+
+export type { SessionResult } from './login-outcome';
+
+export interface FirstFactorOptions {
+  event: SecurityEventType;
+  /** Whether the account's second factor is owed (SSO: the provider's requireTwoFactor). */
+  requireSecondFactor: boolean;
+  /**
+   * How the first factor was proven. SSO: an ADMIN always owes their second factor, and a
+   * session opened without it is not "recent" (API.md Part 2).
+   */
+  via?: 'PASSWORD' | 'SSO';
+  pendingAction?: PendingAction;
+  eventDetail?: string;
+}
+
+/** The login flow: password → (challenge → second factor) → session; and re-authentication. */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly sessions: SessionsService,
+    private readonly throttle: LoginThrottle,
+    private readonly events: SecurityEventsService,
+    private readonly challenges: LoginChallengesService,
+    private readonly verifier: CodeVerifier,
+    private readonly twoFactor: TwoFactorService,
+    private readonly lock: AccountLock,
+    private readonly emailCodes: EmailCodeFactor,
+    private readonly pending: PendingActionRegistry,
+    private readonly notifier: SecurityNotifier,
+    private readonly tx: TransactionHost<Db>,
+    private readonly voiders: SignInVoiders,
+  ) {}
+
+  /**
+   * Password check under the per-address limit: a slot is reserved before argon2 runs and given
+   * back when the password was right (successful logins do not count) or never checked (busy).
+   * Records LOGIN_FAILED for known accounts.
+   */
+  async authenticatePassword(email: string, password: string, meta: RequestMeta): Promise<UserEntity> {
+    const release = await this.throttle.reserve(meta.ip);
+    try {
+      const user = await this.users.verifyCredentials(email, password);
+      await release();
+      return user;
+    } catch (e) {
+      if (!(e instanceof UsersError)) {
+        await release();
+        throw e;
+      }
+      const known = await this.users.findByEmail(email);
+      if (known) await this.events.record({ userId: known.id, type: SecurityEventType.LOGIN_FAILED, meta });
+      throw e;
+    }
+  }
+
+  async login(email: string, password: string, meta: RequestMeta): Promise<LoginOutcome> {
+    const user = await this.authenticatePassword(email, password, meta);
+    return this.completeFirstFactor(user, meta, { event: SecurityEventType.LOGIN, requireSecondFactor: true });
+  }
+
+  /**
+   * After a proven first factor (password or SSO identity): a challenge when a second factor is
+   * owed, else the pending action (if any) and a session.
+   */
+  async completeFirstFactor(user: UserEntity, meta: RequestMeta, opts: FirstFactorOptions): Promise<LoginOutcome> {
+    const viaSso = opts.via === 'SSO';
+    const owed = opts.requireSecondFactor || (viaSso && user.role === Role.ADMIN);
+    const methods = owed ? await this.verifier.availableMethods(user.id) : [];
+    if (methods.length) {
+      const { token, challenge } = await this.challenges.create(user.id, opts.event, opts.eventDetail ?? null, opts.pendingAction ?? null);
+      return { kind: 'challenge', challengeToken: token, methods, expiresAt: challenge.expiresAt };
+    }
+    return this.tx.withTransaction(async () => {
+      if (opts.pendingAction) await this.runPending(user.id, opts.pendingAction);
+      return this.issueSession(user, meta, opts.event, opts.eventDetail, { recent: !viaSso });
+    });
+  }
+
+  /**
+   * Ends what could still turn into a sign-in for this account: live login challenges, emailed
+   * codes and whatever modules above auth registered (SSO tickets). Password change, password
+   * reset and admin reset call it in their transaction.
+   */
+  async endPendingSignIns(userId: string): Promise<void> {
+    await this.challenges.voidAllForUser(userId);
+    await this.twoFactor.voidEmailCodes(userId);
+    await this.voiders.runAll(userId);
+  }
+
+  private async runPending(userId: string, action: PendingAction) {
+    const handler = this.pending.get(action.kind);
+    if (!handler) throw new Error(`no handler for pending action ${action.kind}`);
+    await handler(userId, action.payload);
+  }
+
+  /**
+   * The session, the last-login time and the event, in the caller's transaction: one commit
+   * (one fsync on MySQL) instead of three.
+   */
+  private async issueSession(user: UserEntity, meta: RequestMeta, event: SecurityEventType | string, detail: string | null | undefined, opts: { recent: boolean } = { recent: true }): Promise<SessionResult> {
+    const issued = await this.sessions.issue(user.id, meta, opts);
+    await this.users.touchLastLogin(user.id);
+    await this.events.record({ userId: user.id, type: event as SecurityEventType, meta, detail });
+    return { kind: 'session', token: issued.token, expiresAt: issued.session.expiresAt, user: { ...user, lastLoginAt: new Date() } };
+  }
+
+  async sendLoginCode(challengeToken: string): Promise<CodeDelivery> {
+    const challenge = await this.challenges.live(challengeToken);
+    if (!(await this.verifier.availableMethods(challenge.userId)).includes(TwoFactorMethod.EMAIL)) throw AuthError.methodNotAvailable();
+    const user = await this.users.getById(challenge.userId);
+    return this.emailCodes.send(user, EmailCodePurpose.LOGIN, challenge.id);
+  }
+
+  /**
+   * The second step. The challenge's try is reserved first (its 5 tries can't be outrun), then the
+   * account's check (CodeVerifier); the challenge is consumed in the transaction that consumes
+   * the factor, so concurrent codes on one challenge use up at most one factor.
+   */
+  async verifyCode(challengeToken: string, method: TwoFactorMethod, code: string, meta: RequestMeta): Promise<SessionResult> {
+    const challenge = await this.challenges.live(challengeToken);
+    await this.challenges.reserveTry(challenge.id);
+    let outcome;
+    try {
+      const user = await this.users.getById(challenge.userId);
+      outcome = await this.verifier.verify(user.id, method, code, { purpose: EmailCodePurpose.LOGIN, meta, challengeId: challenge.id }, {
+        claim: () => this.challenges.consume(challenge.id),
+        finish: async () => {
+          if (challenge.pendingAction) await this.runPending(user.id, JSON.parse(challenge.pendingAction) as PendingAction);
+          return this.issueSession(user, meta, challenge.event, challenge.eventDetail);
+        },
+      });
+    } catch (e) {
+      // A wrong code stays counted; anything else (locked, lost to a concurrent success) was no try.
+      if (!TwoFactorError.isInvalidCode(e)) await this.challenges.releaseTry(challenge.id);
+      throw e;
+    }
+    const { result, verified } = outcome;
+    if (verified.backupCodesLeft !== undefined) await this.backupCodeUsed(result.user, verified.backupCodesLeft, meta);
+    return result;
+  }
+
+  private async backupCodeUsed(user: UserEntity, left: number, meta: RequestMeta) {
+    await this.notifier.notify(user, SecurityEventType.BACKUP_CODE_USED, 'A backup code was used', 'A backup code was used to sign in to your account.', meta, {
+      detail: `${left} remaining`,
+      mailDetail: `You have ${left} backup code${left === 1 ? '' : 's'} left.${left <= 2 ? ' Generate new codes soon.' : ''}`,
+    });
+  }
+
+  /** Proves the user again (password, or a second factor) to open the 10-minute window. */
+  async reauthenticate(userId: string, sessionId: string, input: { password?: string | null; method?: TwoFactorMethod | null; code?: string | null }, meta: RequestMeta): Promise<void> {
+    const byPassword = input.password != null;
+    const byCode = input.method != null || input.code != null;
+    if (byPassword === byCode) throw validationError('Give either password, or method and code');
+    if (byPassword) {
+      await this.recheckPassword(userId, input.password!, meta, SecurityEventType.REAUTH_FAILED);
+      await this.sessions.markRecent(sessionId);
+      return;
+    }
+    if (input.method == null || input.code == null) throw validationError('method and code go together');
+    const { verified } = await this.verifier.verify(userId, input.method, input.code, { purpose: EmailCodePurpose.REAUTH, meta }, {
+      finish: () => this.sessions.markRecent(sessionId),
+    });
+    if (verified.backupCodesLeft !== undefined) await this.backupCodeUsed(await this.users.getById(userId), verified.backupCodesLeft, meta);
+  }
+
+  /**
+   * The password of a signed-in account, asked again (reauthenticate, changePassword). Limited
+   * like a login per address, and per account like a code check (a stolen session must not be a
+   * password oracle): both reserved before argon2 runs; a right password gives both back.
+   */
+  private async recheckPassword(userId: string, password: string, meta: RequestMeta, failed: SecurityEventType): Promise<void> {
+    const releaseAddress = await this.throttle.reserve(meta.ip);
+    let ok: boolean;
+    try {
+      await this.lock.reserve(userId);
+    } catch (e) {
+      await releaseAddress();
+      throw e;
+    }
+    try {
+      ok = await this.users.verifyPassword(userId, password);
+    } catch (e) {
+      await releaseAddress();
+      await this.lock.release(userId);
+      throw e;
+    }
+    if (ok) {
+      await releaseAddress();
+      await this.lock.release(userId);
+      return;
+    }
+    await this.lock.recordFailure(userId, meta, 'wrong password', failed);
+    throw UsersError.invalidCredentials();
+  }
+
+  async sendReauthCode(userId: string): Promise<CodeDelivery> {
+    if (!(await this.verifier.availableMethods(userId)).includes(TwoFactorMethod.EMAIL)) throw AuthError.methodNotAvailable();
+    return this.emailCodes.send(await this.users.getById(userId), EmailCodePurpose.REAUTH);
+  }
+
+  async logout(sessionId: string, userId: string, meta: RequestMeta): Promise<void> {
+    await this.sessions.revoke(sessionId);
+    await this.events.record({ userId, type: SecurityEventType.LOGOUT, meta });
+  }
+
+  /**
+   * Keeps the caller's session and ends every other one, and every pending sign-in of the
+   * account (challenges, emailed codes, SSO tickets), in one transaction (API.md).
+   */
+  async changePassword(userId: string, sessionId: string, current: string, next: string, meta: RequestMeta): Promise<void> {
+    await this.recheckPassword(userId, current, meta, SecurityEventType.PASSWORD_CHANGE_FAILED);
+    const hash = await this.users.hashNewPassword(userId, next);
+    await this.tx.withTransaction(async () => {
+      await this.users.storePasswordHash(userId, hash);
+      await this.sessions.revokeAllForUser(userId, sessionId);
+      await this.endPendingSignIns(userId);
+      await this.sessions.markRecent(sessionId);
+    });
+    const user = await this.users.getById(userId);
+    await this.notifier.notify(user, SecurityEventType.PASSWORD_CHANGED, 'Your password was changed', 'The password of your account was changed. Other signed-in devices were signed out.', meta);
+  }
+}

@@ -1,0 +1,6 @@
+/** The one enumeration of second-factor methods (GraphQL `TwoFactorMethod`). */
+export enum TwoFactorMethod {
+  EMAIL = 'EMAIL',
+  TOTP = 'TOTP',
+  BACKUP_CODE = 'BACKUP_CODE',
+}
