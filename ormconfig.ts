@@ -1,8 +1,6 @@
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { databaseConfig } from './src/config/database.config';
 import { dataSourceOptions } from './src/database/data-source';
 
 /** The DataSource the TypeORM CLI uses (npm run migration:generate / migration:run). */
-export default new DataSource(
-  dataSourceOptions(process.env.DATABASE_URL || `sqlite:${join(process.env.DATA_DIR || 'data', 'app.sqlite')}`),
-);
+export default new DataSource(dataSourceOptions(databaseConfig().url));

@@ -6,12 +6,14 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { errorResponseBody } from './common/errors/error-response';
 import { graphqlRequestGuard } from './common/graphql/graphql-request-guard';
 import { validateEnv } from './config/env.validation';
 import { httpConfig } from './config/http.config';
 import { GRAPHQL_PATH, queryLimits } from './graphql.options';
 import { httpLogger, REQUEST_ID_HEADER } from './logging/http-logger';
 import { configureRootLogger, levelFromNestOption } from './logging/root-logger';
+import { CSP_DIRECTIVES } from './web/content-security-policy';
 
 type NestLogLevel = 'log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fatal';
 
@@ -45,22 +47,8 @@ export async function createApp(options: { logger?: false | NestLogLevel[] } = {
   app.use(httpLogger(root));
   app.use(
     helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          baseUri: ["'self'"],
-          connectSrc: ["'self'"],
-          fontSrc: ["'self'", 'data:'],
-          formAction: ["'self'"],
-          frameAncestors: ["'none'"],
-          imgSrc: ["'self'", 'data:'],
-          objectSrc: ["'none'"],
-          scriptSrc: ["'self'"],
-          scriptSrcAttr: ["'none'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-        },
-      },
+      // One policy for the API and the pages (src/web/content-security-policy.ts).
+      contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
       // No `upgrade-insecure-requests` (development runs on plain http://localhost); HSTS still
       // tells browsers to stay on https once they reached the service over TLS.
       referrerPolicy: { policy: 'no-referrer' },
@@ -83,7 +71,7 @@ export async function createApp(options: { logger?: false | NestLogLevel[] } = {
     if (!err) return next();
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 400;
     const message = err.type === 'entity.too.large' ? 'Request body too large' : 'Malformed request body';
-    res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+    res.status(status).json(errorResponseBody({ message, code: 'BAD_REQUEST' }));
   });
   app.use(GRAPHQL_PATH, graphqlRequestGuard(queryLimits(http)));
   app.enableShutdownHooks();

@@ -4,7 +4,7 @@ import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createAgent, startTestApp, TestApp } from './support/create-app';
-import { createTestDatabase, TEST_DB } from './support/database';
+import { createTestDatabase, databaseName, MARIADB_URL, mysqlConnection, TEST_DB } from './support/database';
 import { LOGIN, ME } from './support/operations';
 import { freePort, redisReachable, REDIS_TEST_URL, startAppProcess } from './support/processes';
 import { SmtpSink } from './support/smtp-sink';
@@ -146,7 +146,7 @@ describe('graceful shutdown', () => {
       for (const r of results) {
         expect(r.status).toBe(200);
         expect(r.errors).toBeUndefined();
-        expect(r.data.login.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+        expect(r.data!.login.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
       }
       await closing;
       await expect(fetch(`${t.url}/health/live`)).rejects.toThrow();
@@ -181,7 +181,7 @@ describe('graceful shutdown', () => {
       const results = await Promise.all(inFlight);
       for (const r of results) {
         expect(r.status).toBe(200);
-        expect(r.data.login.token).toBeTruthy();
+        expect(r.data!.login.token).toBeTruthy();
       }
       const started = Date.now();
       await stopped;
@@ -194,15 +194,14 @@ describe('graceful shutdown', () => {
       // The sessions those logins created were written in full: they work on the next instance.
       const next = await startTestApp({ ENCRYPTION_KEY: key }, { database, smtp });
       try {
-        for (const r of results) expect((await next.gql.withToken(r.data.login.token).ok(ME)).me.email).toBe(ADMIN_EMAIL);
+        for (const r of results) expect((await next.gql.withToken(r.data!.login.token).ok(ME)).me.email).toBe(ADMIN_EMAIL);
       } finally {
         await next.app.close();
       }
       if (TEST_DB === 'mariadb') {
         // The process held no connection open after it left (the pool was closed, not dropped).
-        const name = new URL(database.url.replace(/^mariadb:/, 'mysql:')).pathname.slice(1);
-        const { createConnection } = await import('mysql2/promise');
-        const c = await createConnection({ host: '127.0.0.1', port: 3306, user: 'root' });
+        const name = databaseName(database.url);
+        const c = await mysqlConnection(MARIADB_URL);
         const [rows] = await c.query('SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = ?', [name]);
         await c.end();
         expect(Number((rows as any)[0].n)).toBe(0);

@@ -1,4 +1,5 @@
 import { registerAs } from '@nestjs/config';
+import { dataDir } from './data-dir';
 
 export const appConfig = registerAs('app', () => {
   const port = Number(process.env.PORT ?? 3000);
@@ -9,7 +10,7 @@ export const appConfig = registerAs('app', () => {
     publicUrl,
     webAppUrl: (process.env.WEB_APP_URL || publicUrl).replace(/\/+$/, ''),
     /** Where development defaults live: the SQLite file, the outbox and the generated key. */
-    dataDir: process.env.DATA_DIR || 'data',
+    dataDir: dataDir(),
     bootstrapAdmin: process.env.BOOTSTRAP_ADMIN_EMAIL
       ? { email: process.env.BOOTSTRAP_ADMIN_EMAIL, password: process.env.BOOTSTRAP_ADMIN_PASSWORD ?? '' }
       : null,

@@ -2,6 +2,7 @@ import { registerAs } from '@nestjs/config';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { dataDir } from './data-dir';
 
 /**
  * ENCRYPTION_KEY, or (outside production) a key generated once into the data folder so that a
@@ -11,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 export const cryptoConfig = registerAs('crypto', () => {
   let keyB64 = process.env.ENCRYPTION_KEY;
   if (!keyB64) {
-    const dir = process.env.DATA_DIR || 'data';
+    const dir = dataDir();
     const file = join(dir, 'encryption.key');
     if (existsSync(file)) {
       keyB64 = readFileSync(file, 'utf8').trim();

@@ -1,8 +1,9 @@
 import { registerAs } from '@nestjs/config';
-import { join } from 'node:path';
+import { inDataDir } from './data-dir';
 
 export const databaseConfig = registerAs('database', () => ({
-  url: process.env.DATABASE_URL || `sqlite:${join(process.env.DATA_DIR || 'data', 'app.sqlite')}`,
+  /** DATABASE_URL, else the development SQLite file in DATA_DIR. */
+  url: process.env.DATABASE_URL || `sqlite:${inDataDir('app.sqlite')}`,
   /** Tests count statements through this hook; off otherwise. */
   logging: process.env.DB_LOG === '1',
 }));

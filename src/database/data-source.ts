@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
+import { mysqlUrlParts } from '../config/database-url';
 
 /** Entities and migrations are found by glob so that ts (tests, CLI) and js (dist) both work. */
 const root = join(__dirname, '..');
@@ -56,16 +57,16 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
       ...extra,
     } as DataSourceOptions;
   }
-  // mysql2 understands mysql:// only; the scheme picks TypeORM's dialect.
-  const parsed = new URL(url.replace(/^mariadb:/, 'mysql:'));
+  // The scheme picks TypeORM's dialect.
+  const parsed = mysqlUrlParts(url);
   return {
     ...common,
     type: kind,
-    host: parsed.hostname,
-    port: parsed.port ? Number(parsed.port) : 3306,
-    username: decodeURIComponent(parsed.username),
-    password: decodeURIComponent(parsed.password),
-    database: parsed.pathname.replace(/^\//, ''),
+    host: parsed.host,
+    port: parsed.port,
+    username: parsed.user,
+    password: parsed.password,
+    database: parsed.database,
     timezone: 'Z',
     charset: 'utf8mb4_unicode_ci',
     // mysql2 waits 10 s by default for a new connection's handshake; a database host that is

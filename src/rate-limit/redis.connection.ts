@@ -45,10 +45,6 @@ export class RedisConnection implements OnModuleInit, OnApplicationShutdown {
     if (!ready) this.logger.warn('Redis not reachable yet: rate limits count per instance until it is');
   }
 
-  get ready(): boolean {
-    return this.client?.status === 'ready';
-  }
-
   async onApplicationShutdown(): Promise<void> {
     if (!this.client) return;
     try {

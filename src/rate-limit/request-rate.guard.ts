@@ -6,6 +6,7 @@ import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerRequest } from '@nestjs/
 import type { Request, Response } from 'express';
 import { ApiErrorCode } from '../common/errors/api-error-code';
 import { tooManyAttempts } from '../common/errors/domain-error';
+import { errorResponseBody } from '../common/errors/error-response';
 import { clientBucket } from '../common/net/client-bucket';
 
 const COUNTED = Symbol('requestRateCounted');
@@ -66,7 +67,7 @@ export class RequestRateGuard extends ThrottlerGuard {
         res
           .status(429)
           .setHeader('Retry-After', String(retryAfterSeconds))
-          .json({ errors: [{ message: RATE_LIMITED_MESSAGE, extensions: { code: ApiErrorCode.TOO_MANY_ATTEMPTS, retryAfterSeconds } }] });
+          .json(errorResponseBody({ message: RATE_LIMITED_MESSAGE, code: ApiErrorCode.TOO_MANY_ATTEMPTS, extensions: { retryAfterSeconds } }));
       }
     }
     throw tooManyAttempts(retryAfterSeconds, RATE_LIMITED_MESSAGE);

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 
 /**
  * The Vite build of `web/` (`npm run build:web`): `<project root>/web/dist`, found from this
@@ -18,15 +19,5 @@ export const PAGE_HEADERS: Record<string, string> = {
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
   'X-Content-Type-Options': 'nosniff',
-  'Content-Security-Policy': [
-    "default-src 'self'",
-    "img-src 'self' data:",
-    "style-src 'self'",
-    "script-src 'self'",
-    "connect-src 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-    "object-src 'none'",
-  ].join('; '),
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
 };

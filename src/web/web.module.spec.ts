@@ -40,3 +40,16 @@ describe('WebModule without a web build', () => {
     warn.mockRestore();
   });
 });
+
+describe('WebModule in an application context (npm run seed, the bench)', () => {
+  it('boots with the pages built and no HTTP adapter, serving nothing', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'web-ctx-'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html>');
+    writeFileSync(join(root, 'graphql.html'), '<!doctype html>');
+    jest.mocked(findWebDist).mockReturnValueOnce({ dir: root, built: true });
+    const moduleRef = await Test.createTestingModule({ imports: [WebModule] }).compile();
+    // Was: "Cannot read properties of null (reading 'getInstance')" once web/dist existed.
+    await expect(moduleRef.init()).resolves.toBe(moduleRef);
+    await moduleRef.close();
+  });
+});

@@ -41,13 +41,19 @@ export class WebModule implements NestModule, OnModuleInit {
       .forRoutes({ path: 'graphql', method: RequestMethod.GET });
   }
 
-  /** Registered after the controllers' routes, so a controller always wins over a page. */
+  /**
+   * Registered after the controllers' routes, so a controller always wins over a page. In an
+   * application context (`NestFactory.createApplicationContext`: the seed, the bench's seeding)
+   * there is no HTTP adapter and nothing to serve.
+   */
   onModuleInit(): void {
+    const http = this.adapterHost.httpAdapter;
+    if (!http) return;
     if (!this.dist.built) {
       this.logger.warn(`The web pages are not built (${this.dist.dir} is missing): / and the GraphQL IDE are not served. Run "npm run build:web".`);
       return;
     }
-    const app = this.adapterHost.httpAdapter.getInstance<express.Express>();
+    const app = http.getInstance<express.Express>();
     const index = join(this.dist.dir, 'index.html');
     const assets = express.static(this.dist.dir, {
       index: false,

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
+import { mysqlUrlParts } from '../../src/config/database-url';
 
 /** TEST_DB picks the database of an e2e run: sqlite (default) or mariadb. */
 export const TEST_DB = (process.env.TEST_DB ?? 'sqlite') as 'sqlite' | 'mariadb';
@@ -13,14 +14,28 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-async function admin() {
-  const u = new URL(MARIADB_URL.replace(/^mariadb:/, 'mysql:'));
+/**
+ * A connection to a MariaDB/MySQL server as the user of `url` (root when it names none), on the
+ * database it names, if any. Fails within `connectTimeout` when the server is not there.
+ */
+export function mysqlConnection(url: string, options: { connectTimeout?: number; database?: string } = {}) {
+  const u = mysqlUrlParts(url);
   return createConnection({
-    host: u.hostname,
-    port: Number(u.port || 3306),
-    user: decodeURIComponent(u.username || 'root'),
-    password: decodeURIComponent(u.password),
+    host: u.host,
+    port: u.port,
+    user: u.user || 'root',
+    password: u.password,
+    database: options.database ?? (u.database || undefined),
+    timezone: 'Z',
+    connectTimeout: options.connectTimeout ?? 10_000,
   });
+}
+
+/** The name of the database a mysql:// or mariadb:// URL points to. */
+export const databaseName = (url: string) => mysqlUrlParts(url).database;
+
+function admin(connectTimeout?: number) {
+  return mysqlConnection(MARIADB_URL, { connectTimeout });
 }
 
 /** A fresh, empty database for one test file: a temp SQLite file or a new MariaDB schema. */
@@ -44,9 +59,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-export async function mariadbReachable(): Promise<boolean> {
+/** Whether the MariaDB of MARIADB_TEST_URL answers (npm test asks before the MariaDB pass). */
+export async function mariadbReachable(connectTimeout = 3_000): Promise<boolean> {
   try {
-    const c = await admin();
+    const c = await admin(connectTimeout);
     await c.query('SELECT 1');
     await c.end();
     return true;

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createConnection } from 'mysql2/promise';
+import { mysqlConnection } from './database';
 import { freePort, killOnExit } from './processes';
 
 const MARIADBD = process.env.MARIADBD ?? '/usr/sbin/mariadbd';
@@ -148,7 +148,7 @@ export class MariaDbInstance {
 
   private async accepts(): Promise<boolean> {
     try {
-      const c = await createConnection({ host: '127.0.0.1', port: this.port, user: 'acctsec', password: this.password, database: 'acctsec', connectTimeout: 1_000 });
+      const c = await mysqlConnection(this.url, { connectTimeout: 1_000 });
       await c.end();
       return true;
     } catch {

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { ApiErrorCode } from './api-error-code';
 import { DomainError } from './domain-error';
+import { errorResponseBody } from './error-response';
 
 const GENERIC = 'Internal server error';
 const UNAVAILABLE = 'Service temporarily unavailable, try again shortly';
@@ -44,7 +45,7 @@ export class ApiExceptionFilter implements GqlExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const status = exception instanceof HttpException ? exception.getStatus() : this.httpStatus(error);
     if (!res.headersSent) {
-      res.status(status).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+      res.status(status).json(errorResponseBody({ message: error.message, code: String(error.extensions.code), extensions: error.extensions }));
     }
     return undefined;
   }

@@ -1,5 +1,6 @@
 import { parse } from 'graphql';
 import type { NextFunction, Request, Response } from 'express';
+import { errorResponseBody } from '../errors/error-response';
 import { checkQueryLimits, MAX_TOKENS, QueryLimits } from './query-limits';
 
 const CACHE_ENTRIES = 1000;
@@ -43,14 +44,12 @@ export function graphqlRequestGuard(limits: QueryLimits) {
     if (query === undefined) return next();
     const problems = verdictFor(query);
     if (problems.length) {
-      return res.status(400).json({
-        errors: problems.map((message) => ({ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })),
-      });
+      return res.status(400).json(errorResponseBody(...problems.map((message) => ({ message, code: 'GRAPHQL_VALIDATION_FAILED' }))));
     }
     if (!wellFormed(variablesOf(req))) {
-      return res.status(400).json({
-        errors: [{ message: 'Variables must be well-formed Unicode text (a lone UTF-16 surrogate was found)', extensions: { code: 'BAD_USER_INPUT' } }],
-      });
+      return res
+        .status(400)
+        .json(errorResponseBody({ message: 'Variables must be well-formed Unicode text (a lone UTF-16 surrogate was found)', code: 'BAD_USER_INPUT' }));
     }
     next();
   };
