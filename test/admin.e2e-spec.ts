@@ -172,7 +172,7 @@ describe('admin console API', () => {
     const { securityEvents } = await admin.ok(SECURITY_EVENTS, { userId: a.id, first: 50 });
     const types = securityEvents.edges.map((e: any) => e.node.type);
     expect(types).toEqual(expect.arrayContaining(['ADMIN_UNLOCK', 'ACCOUNT_LOCKED', 'TWO_FACTOR_FAILED', 'TOTP_ENABLED', 'LOGIN']));
-    const unlock = securityEvents.edges.find((e: any) => e.node.type === 'ADMIN_UNLOCK').node;
+    const unlock = securityEvents.edges.find((e: any) => e.node.type === 'ADMIN_UNLOCK')!.node;
     expect(unlock.actor.email).toBe('admin@example.com');
   });
 

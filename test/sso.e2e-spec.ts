@@ -49,7 +49,7 @@ describe('single sign-on', () => {
   const browser = (appUrl = t.url) => new Browser({ webAppUrl: WEB, app: PUBLIC_URL, hosts: { [PUBLIC_URL]: appUrl } });
   const query = (url: string) => Object.fromEntries(new URL(url).searchParams);
 
-  async function configure(input: Record<string, unknown>, origin: string): Promise<Provider> {
+  async function configure(input: { kind: string; displayName: string } & Record<string, unknown>, origin: string): Promise<Provider> {
     const clientId = (input.clientId as string) ?? `client-${rand()}`;
     const clientSecret = (input.clientSecret as string) ?? `secret-${rand()}-${rand()}`;
     const { configureSsoProvider: p } = await admin.ok(CONFIGURE_SSO_PROVIDER, { input: { ...input, clientId, clientSecret } });

@@ -29,8 +29,8 @@ describe('an agent reading its own events sees only who else acted, not their de
     t = await startTestApp();
     agent = await createAgent(t, { displayName: 'Agent Smith' });
     const login = await t.gql.request(LOGIN, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, adminOrigin);
-    const admin = t.gql.withToken(login.data.login.token);
-    adminId = login.data.login.user.id;
+    const admin = t.gql.withToken(login.data!.login.token);
+    adminId = login.data!.login.user.id;
     const r = await admin.request(UNLOCK, { userId: agent.id }, adminOrigin);
     expect(r.errors).toBeUndefined();
   });

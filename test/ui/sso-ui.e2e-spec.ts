@@ -111,7 +111,7 @@ describe('SSO pages (Chromium, loopback OpenID provider)', () => {
   it('a first SSO login binds the identity: password, then the account’s own second factor; the next SSO login signs in', async () => {
     const b = await createAgent(t, { displayName: 'Bo Bind' });
     const { enableTotp } = await b.client.ok(ENABLE_TOTP);
-    await b.client.ok(CONFIRM_TOTP, { code: totpFor(enableTotp.secret) });
+    const { confirmTotp } = await b.client.ok(CONFIRM_TOTP, { code: totpFor(enableTotp.secret) });
     await idp.account(idp.google, { id: 'bo', email: 'bo.personal@gmail.test' });
 
     const page = await ui.newPage();
@@ -147,11 +147,16 @@ describe('SSO pages (Chromium, loopback OpenID provider)', () => {
     const { securityEvents } = await admin.ok(SECURITY_EVENTS, { userId: b.id, first: 10 });
     expect(securityEvents.edges.map((e: { node: { type: string } }) => e.node.type)).toEqual(expect.arrayContaining(['SSO_LINKED', 'SSO_LOGIN']));
 
-    // signed out, the provider's button now lands signed in through /sso/complete
+    // signed out, the provider's button now signs in through /sso/complete; the provider was saved
+    // with the console's default "also ask for 2FA" (API.md Part 2), so the account's factor follows
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL('**/login');
     await page.getByRole('link', { name: 'Sign in with Google' }).click();
     await atProvider(page, 'bo');
+    await focusedOn(page, 'Two-factor authentication');
+    await page.getByLabel('Backup code', { exact: true }).check();
+    await page.getByRole('textbox', { name: 'Backup code' }).fill(confirmTotp.backupCodes[0]);
+    await page.getByRole('button', { name: 'Verify' }).click();
     await page.waitForURL('**/settings');
     await focusedOn(page, 'User settings');
     await page.getByText(/Signed in as .*Bo Bind/).waitFor();

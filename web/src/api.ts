@@ -1,4 +1,6 @@
 /** The one way the pages talk to the service: POST /graphql, JSON, Bearer token from sessionStorage. */
+import type { TypedDocumentString } from './gql/graphql';
+
 const TOKEN_KEY = 'cloudcx.token';
 
 export const session = {
@@ -28,7 +30,18 @@ interface GqlError {
   extensions?: { code?: string; retryAfterSeconds?: number };
 }
 
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/** The result and variables types of a generated document: `ResultOf<typeof ME>`. */
+export type ResultOf<D> = D extends TypedDocumentString<infer R, infer _V> ? R : never;
+export type VariablesOf<D> = D extends TypedDocumentString<infer _R, infer V> ? V : never;
+
+/** The variables argument of `gql()`: required when the operation declares a required variable. */
+export type VariablesArg<V> = Record<string, never> extends V ? [variables?: V] : [variables: V];
+
+/**
+ * Runs one generated document (`ops.ts`): the variables are checked against the operation and the
+ * result has the operation's generated type.
+ */
+export async function gql<R, V>(document: TypedDocumentString<R, V>, ...[variables]: VariablesArg<V>): Promise<R> {
   let res: Response;
   try {
     res = await fetch('/graphql', {
@@ -38,12 +51,12 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
         accept: 'application/json',
         ...(session.token ? { authorization: `Bearer ${session.token}` } : {}),
       },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: String(document), variables: variables ?? {} }),
     });
   } catch {
     throw new ApiError('The service cannot be reached. Check your connection and try again.', 'NETWORK');
   }
-  let body: { data?: T; errors?: GqlError[] };
+  let body: { data?: R; errors?: GqlError[] };
   try {
     body = await res.json();
   } catch {
@@ -55,7 +68,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
     if (code === 'UNAUTHENTICATED' && session.token && !/Invalid email or password/.test(err.message)) onSessionEnded();
     throw new ApiError(err.message, code, err.extensions?.retryAfterSeconds);
   }
-  return body.data as T;
+  return body.data as R;
 }
 
 let sessionEndedHandler: () => void = () => undefined;

@@ -84,13 +84,6 @@ export function focusHeading(el: HTMLElement): void {
   el.focus();
 }
 
-export function announce(text: string): void {
-  const a = document.getElementById('announcer');
-  if (!a) return;
-  a.textContent = '';
-  window.setTimeout(() => (a.textContent = text), 50);
-}
-
 /** Disables a form's controls while `work` runs (no double submits). */
 export async function busy<T>(form: HTMLElement, work: () => Promise<T>): Promise<T> {
   const selector = 'button, input, select, textarea';

@@ -1,7 +1,7 @@
-import { ApiError, gql } from './api';
+import { ApiError, gql, type VariablesOf } from './api';
 import { busy, button, codeField, countdown, field, h, messageBox, replace } from './dom';
 import { describeError, METHOD_LABEL } from './messages';
-import { REAUTH, SEND_REAUTH_CODE, type CodeDelivery, type Method, type User } from './ops';
+import { REAUTH, SEND_REAUTH_CODE, type Method, type User } from './ops';
 import { currentUser } from './router';
 
 export class Cancelled extends Error {}
@@ -54,7 +54,7 @@ function promptReauth(user: User | null): Promise<void> {
       if (!settled) close(false);
     });
 
-    const submitWith = async (form: HTMLFormElement, vars: Record<string, unknown>) => {
+    const submitWith = async (form: HTMLFormElement, vars: VariablesOf<typeof REAUTH>) => {
       msg.clear();
       try {
         await busy(form, () => gql(REAUTH, vars));
@@ -87,7 +87,7 @@ function promptReauth(user: User | null): Promise<void> {
           ? button('Email me a code', async () => {
               msg.clear();
               try {
-                const d = await gql<{ sendReauthenticationCode: CodeDelivery }>(SEND_REAUTH_CODE);
+                const d = await gql(SEND_REAUTH_CODE);
                 msg.ok(`We sent a code to ${d.sendReauthenticationCode.sentTo}.`);
                 countdown(send!, 30, 'Resend code');
               } catch (err) {

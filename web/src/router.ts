@@ -25,7 +25,7 @@ let generation = 0;
 
 export async function currentUser(refresh = false): Promise<User | null> {
   if (!session.token) return (me = null);
-  if (!me || refresh) me = (await gql<{ me: User }>(ME)).me;
+  if (!me || refresh) me = (await gql(ME)).me;
   return me;
 }
 export function forgetUser(): void {

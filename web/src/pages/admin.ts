@@ -1,16 +1,17 @@
-import { gql } from '../api';
+import { gql, type VariablesArg } from '../api';
 import { eventsList, table, text } from '../components';
 import { busy, button, field, focusHeading, formatDate, h, messageBox, replace, select, uid } from '../dom';
 import { describeError } from '../messages';
 import {
   ADMIN_SSO, CONFIGURE_SSO, OVERVIEW, REMOVE_SSO, RESET_2FA, UNLINK_USER_PROVIDER, UNLOCK, USER_DETAIL, USER_EVENTS, USER_SSO, USERS,
-  type Connection, type ProviderKind, type SecurityEvent, type SsoConnection, type SsoProviderConfig, type User,
+  type EnabledMethodFilter, type ProviderKind, type SsoProviderConfig, type SsoProviderInput, type User,
 } from '../ops';
+import type { TypedDocumentString } from '../gql/graphql';
 import { Cancelled, withReauth } from '../reauth';
 import { route, type Ctx } from '../router';
 
 /** Every admin mutation needs a recent sign-in (API.md): when the API asks, confirm it in a dialog, then retry. */
-const mutate = <T = unknown>(query: string, variables: Record<string, unknown> = {}) => withReauth(() => gql<T>(query, variables));
+const mutate = <R, V>(document: TypedDocumentString<R, V>, ...variables: VariablesArg<V>) => withReauth(() => gql(document, ...variables));
 
 const subnav = (current: 'users' | 'sso') =>
   h('nav', { class: 'subnav', 'aria-label': 'Admin console' },
@@ -33,7 +34,7 @@ route(/^\/admin$/, 'admin', (ctx) => {
   );
   void (async () => {
     try {
-      const { securityOverview: o } = await gql<{ securityOverview: Record<string, number> }>(OVERVIEW);
+      const { securityOverview: o } = await gql(OVERVIEW);
       const stat = (label: string, value: number) => h('div', { class: 'stat' }, h('dt', null, label), h('dd', null, String(value)));
       replace(overview, h('dl', null,
         stat('Users', o.users),
@@ -64,7 +65,7 @@ function usersSection(ctx: Ctx): HTMLElement {
   const vars = () => ({
     search: search.input.value.trim() || null,
     twoFactorEnabled: twoFactor.input.value ? twoFactor.input.value === 'true' : null,
-    method: method.input.value || null,
+    method: (method.input.value || null) as EnabledMethodFilter | null,
     locked: locked.input.value ? locked.input.value === 'true' : null,
     backupCodesRemainingAtMost: lowCodes.input.value === '' ? null : Number(lowCodes.input.value),
     first: PAGE,
@@ -74,7 +75,7 @@ function usersSection(ctx: Ctx): HTMLElement {
   const load = async () => {
     msg.clear();
     try {
-      const { users } = await gql<{ users: Connection<User> & { totalCount: number } }>(USERS, vars());
+      const { users } = await gql(USERS, vars());
       if (!ctx.alive()) return;
       if (users.pageInfo.hasNextPage) cursors[pageIndex + 1] = users.pageInfo.endCursor;
       const from = pageIndex * PAGE + 1;
@@ -128,7 +129,7 @@ route(/^\/admin\/users\/([^/]+)$/, 'admin', async (ctx) => {
       e.preventDefault();
       msg.clear();
       try {
-        const { resetTwoFactor } = await busy(resetForm, () => mutate<{ resetTwoFactor: User }>(RESET_2FA, { userId: id, reason: reason.value.trim(), unlinkSso: unlinkSso.checked }));
+        const { resetTwoFactor } = await busy(resetForm, () => mutate(RESET_2FA, { userId: id, reason: reason.value.trim(), unlinkSso: unlinkSso.checked }));
         reason.value = '';
         const sso = unlinkSso.checked ? ', single sign-on connections are removed' : '';
         unlinkSso.checked = false;
@@ -168,7 +169,7 @@ route(/^\/admin\/users\/([^/]+)$/, 'admin', async (ctx) => {
         ? h('p', null, button('Unlock', async (ev) => {
             msg.clear();
             try {
-              const { unlockAccount } = await busy(ev.currentTarget as HTMLElement, () => mutate<{ unlockAccount: User }>(UNLOCK, { userId: id }));
+              const { unlockAccount } = await busy(ev.currentTarget as HTMLElement, () => mutate(UNLOCK, { userId: id }));
               draw(unlockAccount);
               msg.ok('Code checks are unlocked.');
             } catch (err) {
@@ -179,11 +180,11 @@ route(/^\/admin\/users\/([^/]+)$/, 'admin', async (ctx) => {
     );
     void drawSso(state.querySelector<HTMLElement>('[data-sso]')!);
     replace(events, eventsList(`Security events of ${u.email}`, async (after) =>
-      (await gql<{ securityEvents: Connection<SecurityEvent> }>(USER_EVENTS, { userId: id, first: 20, after })).securityEvents, { showActor: true }));
+      (await gql(USER_EVENTS, { userId: id, first: 20, after })).securityEvents, { showActor: true }));
   };
   const drawSso = async (dd: HTMLElement) => {
     try {
-      const r = await gql<{ user: { security: { ssoConnections: SsoConnection[] } } | null }>(USER_SSO, { id });
+      const r = await gql(USER_SSO, { id });
       const list = r.user?.security.ssoConnections ?? [];
       if (!list.length) return void (dd.textContent = 'None');
       replace(dd, h('ul', { class: 'plain' }, list.map((c) => {
@@ -213,7 +214,7 @@ route(/^\/admin\/users\/([^/]+)$/, 'admin', async (ctx) => {
   replace(ctx.main, h('p', null, h('a', { href: '/admin', 'data-link': true }, '← All users')), heading, msg.el);
   let user: User | null;
   try {
-    user = (await gql<{ user: User | null }>(USER_DETAIL, { id })).user;
+    user = (await gql(USER_DETAIL, { id })).user;
   } catch (e) {
     return msg.error(describeError(e));
   }
@@ -244,7 +245,7 @@ route(/^\/admin\/sso$/, 'admin', (ctx) => {
 
   const load = async () => {
     try {
-      providers = (await gql<{ adminSsoProviders: SsoProviderConfig[] }>(ADMIN_SSO)).adminSsoProviders;
+      providers = (await gql(ADMIN_SSO)).adminSsoProviders;
     } catch (e) {
       return msg.error(describeError(e));
     }
@@ -306,9 +307,9 @@ route(/^\/admin\/sso$/, 'admin', (ctx) => {
         msg.clear();
         const office365 = kind.input.value === 'OFFICE365';
         const tenants = allowed.input.value.split(/[\s,]+/).filter(Boolean);
-        const input: Record<string, unknown> = {
+        const input: SsoProviderInput = {
           ...(p ? { id: p.id } : {}),
-          kind: kind.input.value,
+          kind: kind.input.value as ProviderKind,
           displayName: displayName.input.value.trim(),
           clientId: clientId.input.value.trim(),
           enabled: enabled.checked,
@@ -319,7 +320,7 @@ route(/^\/admin\/sso$/, 'admin', (ctx) => {
         if (office365 && tenant.input.value.trim()) input.tenant = tenant.input.value.trim();
         if (office365) input.allowedTenants = tenants;
         try {
-          const { configureSsoProvider: saved } = await busy(form, () => mutate<{ configureSsoProvider: SsoProviderConfig }>(CONFIGURE_SSO, { input }));
+          const { configureSsoProvider: saved } = await busy(form, () => mutate(CONFIGURE_SSO, { input }));
           replace(editor);
           msg.ok(`${saved.displayName} is saved. Register this redirect URI at the provider: ${saved.redirectUri}`);
           await load();

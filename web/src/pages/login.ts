@@ -4,7 +4,7 @@ import { flash } from '../flash';
 import { describeError, METHOD_LABEL, ssoErrorSentence } from '../messages';
 import {
   BIND_SSO, COMPLETE_SSO, LOGIN, SEND_LOGIN_CODE, SSO_PROVIDERS, SSO_TICKET, VERIFY_CODE,
-  type AuthSession, type Challenge, type CodeDelivery, type LoginResult, type Method, type SsoProvider, type SsoTicketInfo,
+  type AuthSession, type Challenge, type CodeDelivery, type LoginResult, type Method, type SsoTicketInfo,
 } from '../ops';
 import { dropQuery, forgetUser, navigate, route, safeNext, type Ctx } from '../router';
 
@@ -38,7 +38,7 @@ route(/^\/login$/, 'public', async (ctx) => {
       e.preventDefault();
       msg.clear();
       try {
-        const { login } = await busy(form, () => gql<{ login: LoginResult }>(LOGIN, { email: email.input.value.trim(), password: password.input.value }));
+        const { login } = await busy(form, () => gql(LOGIN, { email: email.input.value.trim(), password: password.input.value }));
         if (ctx.alive()) afterFirstFactor(ctx, login, next);
       } catch (err) {
         msg.error(describeError(err));
@@ -49,7 +49,7 @@ route(/^\/login$/, 'public', async (ctx) => {
   const sso = h('section', { class: 'sso-buttons', 'aria-labelledby': 'sso-heading', hidden: true });
   replace(ctx.main, h('div', { class: 'narrow' }, h('h1', null, 'Sign in'), msg.el, form, sso));
   try {
-    const { ssoProviders } = await gql<{ ssoProviders: SsoProvider[] }>(SSO_PROVIDERS);
+    const { ssoProviders } = await gql(SSO_PROVIDERS);
     if (!ctx.alive() || !ssoProviders.length) return;
     replace(sso,
       h('h2', { id: 'sso-heading' }, 'Or sign in with'),
@@ -76,7 +76,7 @@ export function twoFactorStep(container: HTMLElement, challenge: Challenge, done
   const verify = async (form: HTMLFormElement, method: Method, code: string) => {
     msg.clear();
     try {
-      const { verifyCode } = await busy(form, () => gql<{ verifyCode: AuthSession }>(VERIFY_CODE, { challengeToken: challenge.challengeToken, method, code }));
+      const { verifyCode } = await busy(form, () => gql(VERIFY_CODE, { challengeToken: challenge.challengeToken, method, code }));
       done(verifyCode);
     } catch (err) {
       msg.error(describeError(err));
@@ -109,7 +109,7 @@ export function twoFactorStep(container: HTMLElement, challenge: Challenge, done
     const send = async () => {
       msg.clear();
       try {
-        emailSent = (await gql<{ sendLoginCode: CodeDelivery }>(SEND_LOGIN_CODE, { challengeToken: challenge.challengeToken })).sendLoginCode;
+        emailSent = (await gql(SEND_LOGIN_CODE, { challengeToken: challenge.challengeToken })).sendLoginCode;
         status.textContent = `We sent a 6-digit code to ${emailSent.sentTo}. It is valid for 10 minutes.`;
         form.hidden = false;
         countdown(resend, 30, 'Resend code');
@@ -157,7 +157,7 @@ route(/^\/sso\/complete$/, 'public', async (ctx) => {
   if (!ticket) return ssoFailed(ctx, error ? ssoErrorSentence(error) : 'This page needs a sign-in ticket. Start single sign-on from the sign-in page.');
   replace(ctx.main, h('div', { class: 'narrow' }, h('h1', null, 'Signing you in…'), h('p', { role: 'status' }, 'One moment while we finish single sign-on.')));
   try {
-    const { completeSsoLogin } = await gql<{ completeSsoLogin: LoginResult }>(COMPLETE_SSO, { ticket });
+    const { completeSsoLogin } = await gql(COMPLETE_SSO, { ticket });
     if (ctx.alive()) afterFirstFactor(ctx, completeSsoLogin, '/settings');
   } catch (e) {
     if (ctx.alive()) ssoFailed(ctx, ticketExpired(e));
@@ -188,7 +188,7 @@ route(/^\/sso\/bind$/, 'public', async (ctx) => {
   replace(ctx.main, h('div', { class: 'narrow' }, h('h1', null, 'Connect your account'), h('p', { role: 'status' }, 'One moment…')));
   let info: SsoTicketInfo;
   try {
-    info = (await gql<{ ssoTicket: SsoTicketInfo }>(SSO_TICKET, { ticket })).ssoTicket;
+    info = (await gql(SSO_TICKET, { ticket })).ssoTicket;
   } catch (e) {
     if (ctx.alive()) ssoFailed(ctx, ticketExpired(e));
     return;
@@ -206,7 +206,7 @@ route(/^\/sso\/bind$/, 'public', async (ctx) => {
       msg.clear();
       try {
         const { bindSsoAccount } = await busy(form, () =>
-          gql<{ bindSsoAccount: LoginResult }>(BIND_SSO, { ticket, email: email.input.value.trim(), password: password.input.value }));
+          gql(BIND_SSO, { ticket, email: email.input.value.trim(), password: password.input.value }));
         if (ctx.alive()) afterFirstFactor(ctx, bindSsoAccount, '/settings/sso', () => flash.set('Single sign-on is connected. Next time, use the provider’s button to sign in.'));
       } catch (err) {
         if (err instanceof ApiError && err.code === 'CONFLICT') msg.error(ssoErrorSentence('already_linked'));

@@ -1,11 +1,11 @@
-import { ApiError, gql } from '../api';
+import { ApiError, gql, type ResultOf } from '../api';
 import { eventsList } from '../components';
 import { busy, button, codeField, countdown, focusHeading, formatDate, h, messageBox, replace } from '../dom';
 import { flash } from '../flash';
 import { describeError, ssoErrorSentence } from '../messages';
 import {
   BACKUP_CODES, CONFIRM_EMAIL, CONFIRM_TOTP, DISABLE_EMAIL, DISABLE_TOTP, ENABLE_TOTP, LINK, MY_EVENTS, MY_SSO, REGENERATE, SETUP_EMAIL, UNLINK,
-  type CodeDelivery, type Connection, type SecurityEvent, type SsoConnection, type SsoProvider, type User,
+  type CodeDelivery, type User,
 } from '../ops';
 import { Cancelled, withReauth } from '../reauth';
 import { currentUser, dropQuery, route } from '../router';
@@ -31,7 +31,7 @@ route(/^\/settings(\/sso)?$/, 'user', (ctx) => {
     h('section', { 'aria-labelledby': 'activity-h', class: 'card' },
       h('h2', { id: 'activity-h' }, 'Recent security activity'),
       h('p', { class: 'hint' }, 'Sign-ins and changes to your account’s security. If something looks wrong, change your password and tell your administrator.'),
-      eventsList('Your security events', async (after) => (await gql<{ mySecurityEvents: Connection<SecurityEvent> }>(MY_EVENTS, { first: 10, after })).mySecurityEvents),
+      eventsList('Your security events', async (after) => (await gql(MY_EVENTS, { first: 10, after })).mySecurityEvents),
     ),
   );
   if (ctx.match[1] || linked || error) focusHeading(sso.querySelector('h2')!);
@@ -114,7 +114,7 @@ function twoFactorSection(initial: User): HTMLElement {
     msg.clear();
     let delivery: CodeDelivery;
     try {
-      delivery = (await withReauth(() => gql<{ setupEmailTwoFactor: CodeDelivery }>(SETUP_EMAIL))).setupEmailTwoFactor;
+      delivery = (await withReauth(() => gql(SETUP_EMAIL))).setupEmailTwoFactor;
     } catch (e) {
       return fail(msg, e);
     }
@@ -123,7 +123,7 @@ function twoFactorSection(initial: User): HTMLElement {
     const resend: HTMLButtonElement = button('Resend code', async () => {
       msg.clear();
       try {
-        delivery = (await withReauth(() => gql<{ setupEmailTwoFactor: CodeDelivery }>(SETUP_EMAIL))).setupEmailTwoFactor;
+        delivery = (await withReauth(() => gql(SETUP_EMAIL))).setupEmailTwoFactor;
         status.textContent = `We sent a new code to ${delivery.sentTo}. Only the newest code works.`;
         countdown(resend, 30, 'Resend code');
       } catch (e) {
@@ -136,7 +136,7 @@ function twoFactorSection(initial: User): HTMLElement {
         e.preventDefault();
         msg.clear();
         try {
-          const r = await busy(form, () => withReauth(() => gql<{ confirmEmailTwoFactor: { backupCodes: string[] | null } }>(CONFIRM_EMAIL, { code: code.input.value.trim() })));
+          const r = await busy(form, () => withReauth(() => gql(CONFIRM_EMAIL, { code: code.input.value.trim() })));
           await enabledDone(r.confirmEmailTwoFactor.backupCodes, 'Email codes are on.');
         } catch (err) {
           fail(msg, err);
@@ -150,9 +150,9 @@ function twoFactorSection(initial: User): HTMLElement {
 
   const setUpTotp = async () => {
     msg.clear();
-    let e: { secret: string; otpauthUrl: string; qrCodeDataUrl: string };
+    let e: ResultOf<typeof ENABLE_TOTP>['enableTotp'];
     try {
-      e = (await withReauth(() => gql<{ enableTotp: typeof e }>(ENABLE_TOTP))).enableTotp;
+      e = (await withReauth(() => gql(ENABLE_TOTP))).enableTotp;
     } catch (err) {
       return fail(msg, err);
     }
@@ -163,7 +163,7 @@ function twoFactorSection(initial: User): HTMLElement {
         ev.preventDefault();
         msg.clear();
         try {
-          const r = await busy(form, () => withReauth(() => gql<{ confirmTotp: { backupCodes: string[] | null } }>(CONFIRM_TOTP, { code: code.input.value.trim() })));
+          const r = await busy(form, () => withReauth(() => gql(CONFIRM_TOTP, { code: code.input.value.trim() })));
           await enabledDone(r.confirmTotp.backupCodes, 'The authenticator app is on.');
         } catch (err) {
           fail(msg, err);
@@ -197,7 +197,7 @@ function twoFactorSection(initial: User): HTMLElement {
       h('div', { class: 'actions' },
         button('Turn off', async (ev) => {
           try {
-            await busy((ev.currentTarget as HTMLElement).parentElement!, () => withReauth(() => gql(method === 'EMAIL' ? DISABLE_EMAIL : DISABLE_TOTP)));
+            await busy((ev.currentTarget as HTMLElement).parentElement!, () => withReauth<unknown>(() => (method === 'EMAIL' ? gql(DISABLE_EMAIL) : gql(DISABLE_TOTP))));
             await refresh();
             back();
             msg.ok(method === 'EMAIL' ? 'Email codes are off.' : 'The authenticator app is off.');
@@ -212,7 +212,7 @@ function twoFactorSection(initial: User): HTMLElement {
   const viewCodes = async () => {
     msg.clear();
     try {
-      const { backupCodes } = await withReauth(() => gql<{ backupCodes: Array<{ code: string; used: boolean }> }>(BACKUP_CODES));
+      const { backupCodes } = await withReauth(() => gql(BACKUP_CODES));
       showCodes(backupCodes, 'Your backup codes', 'Each code signs you in once. Used codes are struck through.');
     } catch (e) {
       fail(msg, e);
@@ -226,7 +226,7 @@ function twoFactorSection(initial: User): HTMLElement {
       h('div', { class: 'actions' },
         button('Generate new codes', async (ev) => {
           try {
-            const r = await busy((ev.currentTarget as HTMLElement).parentElement!, () => withReauth(() => gql<{ regenerateBackupCodes: string[] }>(REGENERATE)));
+            const r = await busy((ev.currentTarget as HTMLElement).parentElement!, () => withReauth(() => gql(REGENERATE)));
             await refresh();
             showCodes(r.regenerateBackupCodes.map((code) => ({ code, used: false })), 'Your new backup codes', 'Your old codes no longer work. Save these now: each one signs you in once.');
           } catch (e) {
@@ -284,7 +284,7 @@ function ssoSection(msg: Msg, linkedId: string | null): HTMLElement {
     list,
   );
   const load = async (first = false) => {
-    let data: { ssoProviders: SsoProvider[]; me: { security: { ssoConnections: SsoConnection[] } } };
+    let data: ResultOf<typeof MY_SSO>;
     try {
       data = await gql(MY_SSO);
     } catch (e) {
@@ -320,7 +320,7 @@ function ssoSection(msg: Msg, linkedId: string | null): HTMLElement {
           : button('Connect', async (ev) => {
               msg.clear();
               try {
-                const r = await busy(ev.currentTarget as HTMLElement, () => withReauth(() => gql<{ linkProvider: { authorizationUrl: string } }>(LINK, { providerId: p.id })));
+                const r = await busy(ev.currentTarget as HTMLElement, () => withReauth(() => gql(LINK, { providerId: p.id })));
                 window.location.assign(r.linkProvider.authorizationUrl);
               } catch (e) {
                 fail(msg, e);

@@ -1,0 +1,260 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n}": typeof types.SecurityStateFragmentDoc,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { ...LoginOutcome }\n  }\n": typeof types.LoginDocument,
+    "query Me { me { id email displayName role createdAt lastLoginAt } }": typeof types.MeDocument,
+    "mutation Logout { logout }": typeof types.LogoutDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { id email displayName role createdAt }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
+    "query MySecurity { me { id security { ...SecurityState } } }": typeof types.MySecurityDocument,
+    "mutation SetupEmail { setupEmailTwoFactor { sentTo expiresAt } }": typeof types.SetupEmailDocument,
+    "\n  mutation ConfirmEmail($code: String!) {\n    confirmEmailTwoFactor(code: $code) { backupCodes user { id security { ...SecurityState } } }\n  }\n": typeof types.ConfirmEmailDocument,
+    "mutation DisableEmail { disableEmailTwoFactor { id security { ...SecurityState } } }": typeof types.DisableEmailDocument,
+    "mutation EnableTotp { enableTotp { secret otpauthUrl qrCodeDataUrl } }": typeof types.EnableTotpDocument,
+    "\n  mutation ConfirmTotp($code: String!) {\n    confirmTotp(code: $code) { backupCodes user { id security { ...SecurityState } } }\n  }\n": typeof types.ConfirmTotpDocument,
+    "mutation DisableTotp { disableTotp { id security { ...SecurityState } } }": typeof types.DisableTotpDocument,
+    "query BackupCodes { backupCodes { code used } }": typeof types.BackupCodesDocument,
+    "mutation Regenerate { regenerateBackupCodes }": typeof types.RegenerateDocument,
+    "\n  mutation SendLoginCode($challengeToken: String!) {\n    sendLoginCode(challengeToken: $challengeToken) { sentTo expiresAt }\n  }\n": typeof types.SendLoginCodeDocument,
+    "\n  mutation VerifyCode($challengeToken: String!, $method: TwoFactorMethod!, $code: String!) {\n    verifyCode(challengeToken: $challengeToken, method: $method, code: $code) { ...Session }\n  }\n": typeof types.VerifyCodeDocument,
+    "\n  mutation Reauth($password: String, $method: TwoFactorMethod, $code: String) {\n    reauthenticate(password: $password, method: $method, code: $code)\n  }\n": typeof types.ReauthDocument,
+    "mutation SendReauthCode { sendReauthenticationCode { sentTo expiresAt } }": typeof types.SendReauthCodeDocument,
+    "\n  query MyEvents($first: Int, $after: String) {\n    mySecurityEvents(first: $first, after: $after) {\n      edges { cursor node { id type createdAt detail ip userAgent user { id } actor { id } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.MyEventsDocument,
+    "\n  query Users($search: String, $twoFactorEnabled: Boolean, $method: EnabledMethodFilter, $locked: Boolean, $backupCodesRemainingAtMost: Int, $first: Int, $after: String) {\n    users(search: $search, twoFactorEnabled: $twoFactorEnabled, method: $method, locked: $locked, backupCodesRemainingAtMost: $backupCodesRemainingAtMost, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id email displayName security { ...SecurityState } } }\n    }\n  }\n": typeof types.UsersDocument,
+    "query User($id: ID!) { user(id: $id) { id email security { ...SecurityState } } }": typeof types.UserDocument,
+    "\n  query Events($userId: ID, $first: Int, $after: String) {\n    securityEvents(userId: $userId, first: $first, after: $after) {\n      edges { cursor node { id type detail createdAt user { id } actor { id email } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.EventsDocument,
+    "\n  mutation Reset($userId: ID!, $reason: String!) { resetTwoFactor(userId: $userId, reason: $reason) { id security { ...SecurityState } } }\n": typeof types.ResetDocument,
+    "mutation Unlock($userId: ID!) { unlockAccount(userId: $userId) { id security { ...SecurityState } } }": typeof types.UnlockDocument,
+    "\n  query Overview { securityOverview { users twoFactorEnabled emailEnabled totpEnabled lockedNow lowBackupCodes } }\n": typeof types.OverviewDocument,
+    "query SsoProviders { ssoProviders { id kind displayName } }": typeof types.SsoProvidersDocument,
+    "query AdminSsoProviders { adminSsoProviders { ...ProviderConfig } }": typeof types.AdminSsoProvidersDocument,
+    "\n  mutation ConfigureSsoProvider($input: SsoProviderInput!) { configureSsoProvider(input: $input) { ...ProviderConfig } }\n": typeof types.ConfigureSsoProviderDocument,
+    "mutation RemoveSsoProvider($id: ID!) { removeSsoProvider(id: $id) }": typeof types.RemoveSsoProviderDocument,
+    "mutation LinkProvider($providerId: ID!) { linkProvider(providerId: $providerId) { authorizationUrl } }": typeof types.LinkProviderDocument,
+    "mutation UnlinkProvider($providerId: ID!) { unlinkProvider(providerId: $providerId) { id email } }": typeof types.UnlinkProviderDocument,
+    "mutation CompleteSsoLogin($ticket: String!) { completeSsoLogin(ticket: $ticket) { ...LoginOutcome } }": typeof types.CompleteSsoLoginDocument,
+    "\n  mutation BindSsoAccount($ticket: String!, $email: String!, $password: String!) {\n    bindSsoAccount(ticket: $ticket, email: $email, password: $password) { ...LoginOutcome }\n  }\n": typeof types.BindSsoAccountDocument,
+    "\n  query MySsoConnections { me { id security { ssoConnections { provider { id kind displayName } email linkedAt } } } }\n": typeof types.MySsoConnectionsDocument,
+    "\n  query MySsoConnectionsVerified { me { id security { ssoConnections { provider { id } email emailVerified } } } }\n": typeof types.MySsoConnectionsVerifiedDocument,
+    "\n  query SsoTicket($ticket: String!) { ssoTicket(ticket: $ticket) { provider { id kind displayName } email emailVerified } }\n": typeof types.SsoTicketDocument,
+    "\n  mutation UnlinkUserProvider($userId: ID!, $providerId: ID!, $reason: String!) {\n    unlinkUserProvider(userId: $userId, providerId: $providerId, reason: $reason) { id email }\n  }\n": typeof types.UnlinkUserProviderDocument,
+    "\n  mutation ResetTwoFactorUnlinkSso($userId: ID!, $reason: String!, $unlinkSso: Boolean) {\n    resetTwoFactor(userId: $userId, reason: $reason, unlinkSso: $unlinkSso) { id security { twoFactorEnabled ssoConnections { provider { id } } } }\n  }\n": typeof types.ResetTwoFactorUnlinkSsoDocument,
+};
+const documents: Documents = {
+    "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n}": types.SecurityStateFragmentDoc,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { ...LoginOutcome }\n  }\n": types.LoginDocument,
+    "query Me { me { id email displayName role createdAt lastLoginAt } }": types.MeDocument,
+    "mutation Logout { logout }": types.LogoutDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { id email displayName role createdAt }\n  }\n": types.CreateUserDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
+    "query MySecurity { me { id security { ...SecurityState } } }": types.MySecurityDocument,
+    "mutation SetupEmail { setupEmailTwoFactor { sentTo expiresAt } }": types.SetupEmailDocument,
+    "\n  mutation ConfirmEmail($code: String!) {\n    confirmEmailTwoFactor(code: $code) { backupCodes user { id security { ...SecurityState } } }\n  }\n": types.ConfirmEmailDocument,
+    "mutation DisableEmail { disableEmailTwoFactor { id security { ...SecurityState } } }": types.DisableEmailDocument,
+    "mutation EnableTotp { enableTotp { secret otpauthUrl qrCodeDataUrl } }": types.EnableTotpDocument,
+    "\n  mutation ConfirmTotp($code: String!) {\n    confirmTotp(code: $code) { backupCodes user { id security { ...SecurityState } } }\n  }\n": types.ConfirmTotpDocument,
+    "mutation DisableTotp { disableTotp { id security { ...SecurityState } } }": types.DisableTotpDocument,
+    "query BackupCodes { backupCodes { code used } }": types.BackupCodesDocument,
+    "mutation Regenerate { regenerateBackupCodes }": types.RegenerateDocument,
+    "\n  mutation SendLoginCode($challengeToken: String!) {\n    sendLoginCode(challengeToken: $challengeToken) { sentTo expiresAt }\n  }\n": types.SendLoginCodeDocument,
+    "\n  mutation VerifyCode($challengeToken: String!, $method: TwoFactorMethod!, $code: String!) {\n    verifyCode(challengeToken: $challengeToken, method: $method, code: $code) { ...Session }\n  }\n": types.VerifyCodeDocument,
+    "\n  mutation Reauth($password: String, $method: TwoFactorMethod, $code: String) {\n    reauthenticate(password: $password, method: $method, code: $code)\n  }\n": types.ReauthDocument,
+    "mutation SendReauthCode { sendReauthenticationCode { sentTo expiresAt } }": types.SendReauthCodeDocument,
+    "\n  query MyEvents($first: Int, $after: String) {\n    mySecurityEvents(first: $first, after: $after) {\n      edges { cursor node { id type createdAt detail ip userAgent user { id } actor { id } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.MyEventsDocument,
+    "\n  query Users($search: String, $twoFactorEnabled: Boolean, $method: EnabledMethodFilter, $locked: Boolean, $backupCodesRemainingAtMost: Int, $first: Int, $after: String) {\n    users(search: $search, twoFactorEnabled: $twoFactorEnabled, method: $method, locked: $locked, backupCodesRemainingAtMost: $backupCodesRemainingAtMost, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id email displayName security { ...SecurityState } } }\n    }\n  }\n": types.UsersDocument,
+    "query User($id: ID!) { user(id: $id) { id email security { ...SecurityState } } }": types.UserDocument,
+    "\n  query Events($userId: ID, $first: Int, $after: String) {\n    securityEvents(userId: $userId, first: $first, after: $after) {\n      edges { cursor node { id type detail createdAt user { id } actor { id email } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.EventsDocument,
+    "\n  mutation Reset($userId: ID!, $reason: String!) { resetTwoFactor(userId: $userId, reason: $reason) { id security { ...SecurityState } } }\n": types.ResetDocument,
+    "mutation Unlock($userId: ID!) { unlockAccount(userId: $userId) { id security { ...SecurityState } } }": types.UnlockDocument,
+    "\n  query Overview { securityOverview { users twoFactorEnabled emailEnabled totpEnabled lockedNow lowBackupCodes } }\n": types.OverviewDocument,
+    "query SsoProviders { ssoProviders { id kind displayName } }": types.SsoProvidersDocument,
+    "query AdminSsoProviders { adminSsoProviders { ...ProviderConfig } }": types.AdminSsoProvidersDocument,
+    "\n  mutation ConfigureSsoProvider($input: SsoProviderInput!) { configureSsoProvider(input: $input) { ...ProviderConfig } }\n": types.ConfigureSsoProviderDocument,
+    "mutation RemoveSsoProvider($id: ID!) { removeSsoProvider(id: $id) }": types.RemoveSsoProviderDocument,
+    "mutation LinkProvider($providerId: ID!) { linkProvider(providerId: $providerId) { authorizationUrl } }": types.LinkProviderDocument,
+    "mutation UnlinkProvider($providerId: ID!) { unlinkProvider(providerId: $providerId) { id email } }": types.UnlinkProviderDocument,
+    "mutation CompleteSsoLogin($ticket: String!) { completeSsoLogin(ticket: $ticket) { ...LoginOutcome } }": types.CompleteSsoLoginDocument,
+    "\n  mutation BindSsoAccount($ticket: String!, $email: String!, $password: String!) {\n    bindSsoAccount(ticket: $ticket, email: $email, password: $password) { ...LoginOutcome }\n  }\n": types.BindSsoAccountDocument,
+    "\n  query MySsoConnections { me { id security { ssoConnections { provider { id kind displayName } email linkedAt } } } }\n": types.MySsoConnectionsDocument,
+    "\n  query MySsoConnectionsVerified { me { id security { ssoConnections { provider { id } email emailVerified } } } }\n": types.MySsoConnectionsVerifiedDocument,
+    "\n  query SsoTicket($ticket: String!) { ssoTicket(ticket: $ticket) { provider { id kind displayName } email emailVerified } }\n": types.SsoTicketDocument,
+    "\n  mutation UnlinkUserProvider($userId: ID!, $providerId: ID!, $reason: String!) {\n    unlinkUserProvider(userId: $userId, providerId: $providerId, reason: $reason) { id email }\n  }\n": types.UnlinkUserProviderDocument,
+    "\n  mutation ResetTwoFactorUnlinkSso($userId: ID!, $reason: String!, $unlinkSso: Boolean) {\n    resetTwoFactor(userId: $userId, reason: $reason, unlinkSso: $unlinkSso) { id security { twoFactorEnabled ssoConnections { provider { id } } } }\n  }\n": types.ResetTwoFactorUnlinkSsoDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n}"): typeof import('./graphql').SecurityStateFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { ...LoginOutcome }\n  }\n"): typeof import('./graphql').LoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Me { me { id email displayName role createdAt lastLoginAt } }"): typeof import('./graphql').MeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation Logout { logout }"): typeof import('./graphql').LogoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { id email displayName role createdAt }\n  }\n"): typeof import('./graphql').CreateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): typeof import('./graphql').ChangePasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MySecurity { me { id security { ...SecurityState } } }"): typeof import('./graphql').MySecurityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SetupEmail { setupEmailTwoFactor { sentTo expiresAt } }"): typeof import('./graphql').SetupEmailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmEmail($code: String!) {\n    confirmEmailTwoFactor(code: $code) { backupCodes user { id security { ...SecurityState } } }\n  }\n"): typeof import('./graphql').ConfirmEmailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DisableEmail { disableEmailTwoFactor { id security { ...SecurityState } } }"): typeof import('./graphql').DisableEmailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation EnableTotp { enableTotp { secret otpauthUrl qrCodeDataUrl } }"): typeof import('./graphql').EnableTotpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmTotp($code: String!) {\n    confirmTotp(code: $code) { backupCodes user { id security { ...SecurityState } } }\n  }\n"): typeof import('./graphql').ConfirmTotpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DisableTotp { disableTotp { id security { ...SecurityState } } }"): typeof import('./graphql').DisableTotpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BackupCodes { backupCodes { code used } }"): typeof import('./graphql').BackupCodesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation Regenerate { regenerateBackupCodes }"): typeof import('./graphql').RegenerateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendLoginCode($challengeToken: String!) {\n    sendLoginCode(challengeToken: $challengeToken) { sentTo expiresAt }\n  }\n"): typeof import('./graphql').SendLoginCodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyCode($challengeToken: String!, $method: TwoFactorMethod!, $code: String!) {\n    verifyCode(challengeToken: $challengeToken, method: $method, code: $code) { ...Session }\n  }\n"): typeof import('./graphql').VerifyCodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Reauth($password: String, $method: TwoFactorMethod, $code: String) {\n    reauthenticate(password: $password, method: $method, code: $code)\n  }\n"): typeof import('./graphql').ReauthDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SendReauthCode { sendReauthenticationCode { sentTo expiresAt } }"): typeof import('./graphql').SendReauthCodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyEvents($first: Int, $after: String) {\n    mySecurityEvents(first: $first, after: $after) {\n      edges { cursor node { id type createdAt detail ip userAgent user { id } actor { id } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').MyEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Users($search: String, $twoFactorEnabled: Boolean, $method: EnabledMethodFilter, $locked: Boolean, $backupCodesRemainingAtMost: Int, $first: Int, $after: String) {\n    users(search: $search, twoFactorEnabled: $twoFactorEnabled, method: $method, locked: $locked, backupCodesRemainingAtMost: $backupCodesRemainingAtMost, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id email displayName security { ...SecurityState } } }\n    }\n  }\n"): typeof import('./graphql').UsersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query User($id: ID!) { user(id: $id) { id email security { ...SecurityState } } }"): typeof import('./graphql').UserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Events($userId: ID, $first: Int, $after: String) {\n    securityEvents(userId: $userId, first: $first, after: $after) {\n      edges { cursor node { id type detail createdAt user { id } actor { id email } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').EventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Reset($userId: ID!, $reason: String!) { resetTwoFactor(userId: $userId, reason: $reason) { id security { ...SecurityState } } }\n"): typeof import('./graphql').ResetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation Unlock($userId: ID!) { unlockAccount(userId: $userId) { id security { ...SecurityState } } }"): typeof import('./graphql').UnlockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Overview { securityOverview { users twoFactorEnabled emailEnabled totpEnabled lockedNow lowBackupCodes } }\n"): typeof import('./graphql').OverviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SsoProviders { ssoProviders { id kind displayName } }"): typeof import('./graphql').SsoProvidersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AdminSsoProviders { adminSsoProviders { ...ProviderConfig } }"): typeof import('./graphql').AdminSsoProvidersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfigureSsoProvider($input: SsoProviderInput!) { configureSsoProvider(input: $input) { ...ProviderConfig } }\n"): typeof import('./graphql').ConfigureSsoProviderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RemoveSsoProvider($id: ID!) { removeSsoProvider(id: $id) }"): typeof import('./graphql').RemoveSsoProviderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LinkProvider($providerId: ID!) { linkProvider(providerId: $providerId) { authorizationUrl } }"): typeof import('./graphql').LinkProviderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UnlinkProvider($providerId: ID!) { unlinkProvider(providerId: $providerId) { id email } }"): typeof import('./graphql').UnlinkProviderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CompleteSsoLogin($ticket: String!) { completeSsoLogin(ticket: $ticket) { ...LoginOutcome } }"): typeof import('./graphql').CompleteSsoLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BindSsoAccount($ticket: String!, $email: String!, $password: String!) {\n    bindSsoAccount(ticket: $ticket, email: $email, password: $password) { ...LoginOutcome }\n  }\n"): typeof import('./graphql').BindSsoAccountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySsoConnections { me { id security { ssoConnections { provider { id kind displayName } email linkedAt } } } }\n"): typeof import('./graphql').MySsoConnectionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySsoConnectionsVerified { me { id security { ssoConnections { provider { id } email emailVerified } } } }\n"): typeof import('./graphql').MySsoConnectionsVerifiedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SsoTicket($ticket: String!) { ssoTicket(ticket: $ticket) { provider { id kind displayName } email emailVerified } }\n"): typeof import('./graphql').SsoTicketDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnlinkUserProvider($userId: ID!, $providerId: ID!, $reason: String!) {\n    unlinkUserProvider(userId: $userId, providerId: $providerId, reason: $reason) { id email }\n  }\n"): typeof import('./graphql').UnlinkUserProviderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetTwoFactorUnlinkSso($userId: ID!, $reason: String!, $unlinkSso: Boolean) {\n    resetTwoFactor(userId: $userId, reason: $reason, unlinkSso: $unlinkSso) { id security { twoFactorEnabled ssoConnections { provider { id } } } }\n  }\n"): typeof import('./graphql').ResetTwoFactorUnlinkSsoDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

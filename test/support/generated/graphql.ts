@@ -1,0 +1,1063 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type CreateUserInput = {
+  displayName: string;
+  email: string;
+  password: string;
+  role?: Role | null | undefined;
+};
+
+export type EnabledMethodFilter =
+  | 'EMAIL'
+  | 'TOTP';
+
+export type Role =
+  | 'ADMIN'
+  | 'AGENT';
+
+export type SsoProviderInput = {
+  /** OFFICE365 with common/organizations: accept only these tids (empty: any) */
+  allowedTenants?: Array<string> | null | undefined;
+  clientId: string;
+  /** required on create; absent on update keeps the stored one */
+  clientSecret?: string | null | undefined;
+  displayName: string;
+  enabled?: boolean | null | undefined;
+  /** absent: create; present: update */
+  id?: string | null | undefined;
+  /** GOOGLE: https://accounts.google.com; OFFICE365: from tenant; OIDC: required. https only, except loopback hosts. */
+  issuer?: string | null | undefined;
+  kind: SsoProviderKind;
+  /** true (default): SSO login also asks for the account's own 2FA */
+  requireTwoFactor?: boolean | null | undefined;
+  /** OFFICE365 only: common | organizations | a tenant id */
+  tenant?: string | null | undefined;
+};
+
+export type SsoProviderKind =
+  | 'GOOGLE'
+  | 'OFFICE365'
+  | 'OIDC';
+
+export type TwoFactorMethod =
+  | 'BACKUP_CODE'
+  | 'EMAIL'
+  | 'TOTP';
+
+export type SecurityStateFragment = { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } };
+
+export type SessionFragment = { token: string, expiresAt: string, user: { id: string, email: string, role: Role } };
+
+type LoginOutcome_AuthSession_Fragment = { __typename: 'AuthSession', token: string, expiresAt: string, user: { id: string, email: string, role: Role } };
+
+type LoginOutcome_TwoFactorChallenge_Fragment = { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string };
+
+export type LoginOutcomeFragment =
+  | LoginOutcome_AuthSession_Fragment
+  | LoginOutcome_TwoFactorChallenge_Fragment
+;
+
+export type ProviderConfigFragment = { id: string, kind: SsoProviderKind, displayName: string, clientId: string, issuer: string, tenant: string | null, allowedTenants: Array<string>, enabled: boolean, requireTwoFactor: boolean, redirectUri: string };
+
+export type LoginMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type LoginMutation = { login:
+    | { __typename: 'AuthSession', token: string, expiresAt: string, user: { id: string, email: string, role: Role } }
+    | { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string }
+   };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null } };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout: boolean };
+
+export type CreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type CreateUserMutation = { createUser: { id: string, email: string, displayName: string, role: Role, createdAt: string } };
+
+export type ChangePasswordMutationVariables = Exact<{
+  currentPassword: string;
+  newPassword: string;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: boolean };
+
+export type MySecurityQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySecurityQuery = { me: { id: string, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
+
+export type SetupEmailMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SetupEmailMutation = { setupEmailTwoFactor: { sentTo: string, expiresAt: string } };
+
+export type ConfirmEmailMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ConfirmEmailMutation = { confirmEmailTwoFactor: { backupCodes: Array<string> | null, user: { id: string, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } } };
+
+export type DisableEmailMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DisableEmailMutation = { disableEmailTwoFactor: { id: string, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
+
+export type EnableTotpMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EnableTotpMutation = { enableTotp: { secret: string, otpauthUrl: string, qrCodeDataUrl: string } };
+
+export type ConfirmTotpMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ConfirmTotpMutation = { confirmTotp: { backupCodes: Array<string> | null, user: { id: string, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } } };
+
+export type DisableTotpMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DisableTotpMutation = { disableTotp: { id: string, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
+
+export type BackupCodesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BackupCodesQuery = { backupCodes: Array<{ code: string, used: boolean }> };
+
+export type RegenerateMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegenerateMutation = { regenerateBackupCodes: Array<string> };
+
+export type SendLoginCodeMutationVariables = Exact<{
+  challengeToken: string;
+}>;
+
+
+export type SendLoginCodeMutation = { sendLoginCode: { sentTo: string, expiresAt: string } };
+
+export type VerifyCodeMutationVariables = Exact<{
+  challengeToken: string;
+  method: TwoFactorMethod;
+  code: string;
+}>;
+
+
+export type VerifyCodeMutation = { verifyCode: { token: string, expiresAt: string, user: { id: string, email: string, role: Role } } };
+
+export type ReauthMutationVariables = Exact<{
+  password?: string | null | undefined;
+  method?: TwoFactorMethod | null | undefined;
+  code?: string | null | undefined;
+}>;
+
+
+export type ReauthMutation = { reauthenticate: boolean };
+
+export type SendReauthCodeMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SendReauthCodeMutation = { sendReauthenticationCode: { sentTo: string, expiresAt: string } };
+
+export type MyEventsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyEventsQuery = { mySecurityEvents: { edges: Array<{ cursor: string, node: { id: string, type: string, createdAt: string, detail: string | null, ip: string | null, userAgent: string | null, user: { id: string }, actor: { id: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type UsersQueryVariables = Exact<{
+  search?: string | null | undefined;
+  twoFactorEnabled?: boolean | null | undefined;
+  method?: EnabledMethodFilter | null | undefined;
+  locked?: boolean | null | undefined;
+  backupCodesRemainingAtMost?: number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type UsersQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, email: string, displayName: string, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } }> } };
+
+export type UserQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type UserQuery = { user: { id: string, email: string, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } | null };
+
+export type EventsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type EventsQuery = { securityEvents: { edges: Array<{ cursor: string, node: { id: string, type: string, detail: string | null, createdAt: string, user: { id: string }, actor: { id: string, email: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ResetMutationVariables = Exact<{
+  userId: string;
+  reason: string;
+}>;
+
+
+export type ResetMutation = { resetTwoFactor: { id: string, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
+
+export type UnlockMutationVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type UnlockMutation = { unlockAccount: { id: string, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
+
+export type OverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OverviewQuery = { securityOverview: { users: number, twoFactorEnabled: number, emailEnabled: number, totpEnabled: number, lockedNow: number, lowBackupCodes: number } };
+
+export type SsoProvidersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SsoProvidersQuery = { ssoProviders: Array<{ id: string, kind: SsoProviderKind, displayName: string }> };
+
+export type AdminSsoProvidersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminSsoProvidersQuery = { adminSsoProviders: Array<{ id: string, kind: SsoProviderKind, displayName: string, clientId: string, issuer: string, tenant: string | null, allowedTenants: Array<string>, enabled: boolean, requireTwoFactor: boolean, redirectUri: string }> };
+
+export type ConfigureSsoProviderMutationVariables = Exact<{
+  input: SsoProviderInput;
+}>;
+
+
+export type ConfigureSsoProviderMutation = { configureSsoProvider: { id: string, kind: SsoProviderKind, displayName: string, clientId: string, issuer: string, tenant: string | null, allowedTenants: Array<string>, enabled: boolean, requireTwoFactor: boolean, redirectUri: string } };
+
+export type RemoveSsoProviderMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RemoveSsoProviderMutation = { removeSsoProvider: boolean };
+
+export type LinkProviderMutationVariables = Exact<{
+  providerId: string;
+}>;
+
+
+export type LinkProviderMutation = { linkProvider: { authorizationUrl: string } };
+
+export type UnlinkProviderMutationVariables = Exact<{
+  providerId: string;
+}>;
+
+
+export type UnlinkProviderMutation = { unlinkProvider: { id: string, email: string } };
+
+export type CompleteSsoLoginMutationVariables = Exact<{
+  ticket: string;
+}>;
+
+
+export type CompleteSsoLoginMutation = { completeSsoLogin:
+    | { __typename: 'AuthSession', token: string, expiresAt: string, user: { id: string, email: string, role: Role } }
+    | { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string }
+   };
+
+export type BindSsoAccountMutationVariables = Exact<{
+  ticket: string;
+  email: string;
+  password: string;
+}>;
+
+
+export type BindSsoAccountMutation = { bindSsoAccount:
+    | { __typename: 'AuthSession', token: string, expiresAt: string, user: { id: string, email: string, role: Role } }
+    | { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string }
+   };
+
+export type MySsoConnectionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySsoConnectionsQuery = { me: { id: string, security: { ssoConnections: Array<{ email: string | null, linkedAt: string, provider: { id: string, kind: SsoProviderKind, displayName: string } }> } } };
+
+export type MySsoConnectionsVerifiedQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySsoConnectionsVerifiedQuery = { me: { id: string, security: { ssoConnections: Array<{ email: string | null, emailVerified: boolean, provider: { id: string } }> } } };
+
+export type SsoTicketQueryVariables = Exact<{
+  ticket: string;
+}>;
+
+
+export type SsoTicketQuery = { ssoTicket: { email: string | null, emailVerified: boolean, provider: { id: string, kind: SsoProviderKind, displayName: string } } };
+
+export type UnlinkUserProviderMutationVariables = Exact<{
+  userId: string;
+  providerId: string;
+  reason: string;
+}>;
+
+
+export type UnlinkUserProviderMutation = { unlinkUserProvider: { id: string, email: string } };
+
+export type ResetTwoFactorUnlinkSsoMutationVariables = Exact<{
+  userId: string;
+  reason: string;
+  unlinkSso?: boolean | null | undefined;
+}>;
+
+
+export type ResetTwoFactorUnlinkSsoMutation = { resetTwoFactor: { id: string, security: { twoFactorEnabled: boolean, ssoConnections: Array<{ provider: { id: string } }> } } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const SecurityStateFragmentDoc = new TypedDocumentString(`
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}
+    `, {"fragmentName":"SecurityState"}) as unknown as TypedDocumentString<SecurityStateFragment, unknown>;
+export const SessionFragmentDoc = new TypedDocumentString(`
+    fragment Session on AuthSession {
+  token
+  expiresAt
+  user {
+    id
+    email
+    role
+  }
+}
+    `, {"fragmentName":"Session"}) as unknown as TypedDocumentString<SessionFragment, unknown>;
+export const LoginOutcomeFragmentDoc = new TypedDocumentString(`
+    fragment LoginOutcome on LoginResult {
+  __typename
+  ... on AuthSession {
+    ...Session
+  }
+  ... on TwoFactorChallenge {
+    challengeToken
+    methods
+    expiresAt
+  }
+}
+    fragment Session on AuthSession {
+  token
+  expiresAt
+  user {
+    id
+    email
+    role
+  }
+}`, {"fragmentName":"LoginOutcome"}) as unknown as TypedDocumentString<LoginOutcomeFragment, unknown>;
+export const ProviderConfigFragmentDoc = new TypedDocumentString(`
+    fragment ProviderConfig on SsoProviderConfig {
+  id
+  kind
+  displayName
+  clientId
+  issuer
+  tenant
+  allowedTenants
+  enabled
+  requireTwoFactor
+  redirectUri
+}
+    `, {"fragmentName":"ProviderConfig"}) as unknown as TypedDocumentString<ProviderConfigFragment, unknown>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($email: String!, $password: String!) {
+  login(email: $email, password: $password) {
+    ...LoginOutcome
+  }
+}
+    fragment Session on AuthSession {
+  token
+  expiresAt
+  user {
+    id
+    email
+    role
+  }
+}
+fragment LoginOutcome on LoginResult {
+  __typename
+  ... on AuthSession {
+    ...Session
+  }
+  ... on TwoFactorChallenge {
+    challengeToken
+    methods
+    expiresAt
+  }
+}`) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    id
+    email
+    displayName
+    role
+    createdAt
+    lastLoginAt
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const LogoutDocument = new TypedDocumentString(`
+    mutation Logout {
+  logout
+}
+    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const CreateUserDocument = new TypedDocumentString(`
+    mutation CreateUser($input: CreateUserInput!) {
+  createUser(input: $input) {
+    id
+    email
+    displayName
+    role
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+  changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
+}
+    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const MySecurityDocument = new TypedDocumentString(`
+    query MySecurity {
+  me {
+    id
+    security {
+      ...SecurityState
+    }
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}`) as unknown as TypedDocumentString<MySecurityQuery, MySecurityQueryVariables>;
+export const SetupEmailDocument = new TypedDocumentString(`
+    mutation SetupEmail {
+  setupEmailTwoFactor {
+    sentTo
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<SetupEmailMutation, SetupEmailMutationVariables>;
+export const ConfirmEmailDocument = new TypedDocumentString(`
+    mutation ConfirmEmail($code: String!) {
+  confirmEmailTwoFactor(code: $code) {
+    backupCodes
+    user {
+      id
+      security {
+        ...SecurityState
+      }
+    }
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}`) as unknown as TypedDocumentString<ConfirmEmailMutation, ConfirmEmailMutationVariables>;
+export const DisableEmailDocument = new TypedDocumentString(`
+    mutation DisableEmail {
+  disableEmailTwoFactor {
+    id
+    security {
+      ...SecurityState
+    }
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}`) as unknown as TypedDocumentString<DisableEmailMutation, DisableEmailMutationVariables>;
+export const EnableTotpDocument = new TypedDocumentString(`
+    mutation EnableTotp {
+  enableTotp {
+    secret
+    otpauthUrl
+    qrCodeDataUrl
+  }
+}
+    `) as unknown as TypedDocumentString<EnableTotpMutation, EnableTotpMutationVariables>;
+export const ConfirmTotpDocument = new TypedDocumentString(`
+    mutation ConfirmTotp($code: String!) {
+  confirmTotp(code: $code) {
+    backupCodes
+    user {
+      id
+      security {
+        ...SecurityState
+      }
+    }
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}`) as unknown as TypedDocumentString<ConfirmTotpMutation, ConfirmTotpMutationVariables>;
+export const DisableTotpDocument = new TypedDocumentString(`
+    mutation DisableTotp {
+  disableTotp {
+    id
+    security {
+      ...SecurityState
+    }
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}`) as unknown as TypedDocumentString<DisableTotpMutation, DisableTotpMutationVariables>;
+export const BackupCodesDocument = new TypedDocumentString(`
+    query BackupCodes {
+  backupCodes {
+    code
+    used
+  }
+}
+    `) as unknown as TypedDocumentString<BackupCodesQuery, BackupCodesQueryVariables>;
+export const RegenerateDocument = new TypedDocumentString(`
+    mutation Regenerate {
+  regenerateBackupCodes
+}
+    `) as unknown as TypedDocumentString<RegenerateMutation, RegenerateMutationVariables>;
+export const SendLoginCodeDocument = new TypedDocumentString(`
+    mutation SendLoginCode($challengeToken: String!) {
+  sendLoginCode(challengeToken: $challengeToken) {
+    sentTo
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<SendLoginCodeMutation, SendLoginCodeMutationVariables>;
+export const VerifyCodeDocument = new TypedDocumentString(`
+    mutation VerifyCode($challengeToken: String!, $method: TwoFactorMethod!, $code: String!) {
+  verifyCode(challengeToken: $challengeToken, method: $method, code: $code) {
+    ...Session
+  }
+}
+    fragment Session on AuthSession {
+  token
+  expiresAt
+  user {
+    id
+    email
+    role
+  }
+}`) as unknown as TypedDocumentString<VerifyCodeMutation, VerifyCodeMutationVariables>;
+export const ReauthDocument = new TypedDocumentString(`
+    mutation Reauth($password: String, $method: TwoFactorMethod, $code: String) {
+  reauthenticate(password: $password, method: $method, code: $code)
+}
+    `) as unknown as TypedDocumentString<ReauthMutation, ReauthMutationVariables>;
+export const SendReauthCodeDocument = new TypedDocumentString(`
+    mutation SendReauthCode {
+  sendReauthenticationCode {
+    sentTo
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<SendReauthCodeMutation, SendReauthCodeMutationVariables>;
+export const MyEventsDocument = new TypedDocumentString(`
+    query MyEvents($first: Int, $after: String) {
+  mySecurityEvents(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        type
+        createdAt
+        detail
+        ip
+        userAgent
+        user {
+          id
+        }
+        actor {
+          id
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyEventsQuery, MyEventsQueryVariables>;
+export const UsersDocument = new TypedDocumentString(`
+    query Users($search: String, $twoFactorEnabled: Boolean, $method: EnabledMethodFilter, $locked: Boolean, $backupCodesRemainingAtMost: Int, $first: Int, $after: String) {
+  users(
+    search: $search
+    twoFactorEnabled: $twoFactorEnabled
+    method: $method
+    locked: $locked
+    backupCodesRemainingAtMost: $backupCodesRemainingAtMost
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        email
+        displayName
+        security {
+          ...SecurityState
+        }
+      }
+    }
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}`) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
+export const UserDocument = new TypedDocumentString(`
+    query User($id: ID!) {
+  user(id: $id) {
+    id
+    email
+    security {
+      ...SecurityState
+    }
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}`) as unknown as TypedDocumentString<UserQuery, UserQueryVariables>;
+export const EventsDocument = new TypedDocumentString(`
+    query Events($userId: ID, $first: Int, $after: String) {
+  securityEvents(userId: $userId, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        type
+        detail
+        createdAt
+        user {
+          id
+        }
+        actor {
+          id
+          email
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EventsQuery, EventsQueryVariables>;
+export const ResetDocument = new TypedDocumentString(`
+    mutation Reset($userId: ID!, $reason: String!) {
+  resetTwoFactor(userId: $userId, reason: $reason) {
+    id
+    security {
+      ...SecurityState
+    }
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}`) as unknown as TypedDocumentString<ResetMutation, ResetMutationVariables>;
+export const UnlockDocument = new TypedDocumentString(`
+    mutation Unlock($userId: ID!) {
+  unlockAccount(userId: $userId) {
+    id
+    security {
+      ...SecurityState
+    }
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}`) as unknown as TypedDocumentString<UnlockMutation, UnlockMutationVariables>;
+export const OverviewDocument = new TypedDocumentString(`
+    query Overview {
+  securityOverview {
+    users
+    twoFactorEnabled
+    emailEnabled
+    totpEnabled
+    lockedNow
+    lowBackupCodes
+  }
+}
+    `) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;
+export const SsoProvidersDocument = new TypedDocumentString(`
+    query SsoProviders {
+  ssoProviders {
+    id
+    kind
+    displayName
+  }
+}
+    `) as unknown as TypedDocumentString<SsoProvidersQuery, SsoProvidersQueryVariables>;
+export const AdminSsoProvidersDocument = new TypedDocumentString(`
+    query AdminSsoProviders {
+  adminSsoProviders {
+    ...ProviderConfig
+  }
+}
+    fragment ProviderConfig on SsoProviderConfig {
+  id
+  kind
+  displayName
+  clientId
+  issuer
+  tenant
+  allowedTenants
+  enabled
+  requireTwoFactor
+  redirectUri
+}`) as unknown as TypedDocumentString<AdminSsoProvidersQuery, AdminSsoProvidersQueryVariables>;
+export const ConfigureSsoProviderDocument = new TypedDocumentString(`
+    mutation ConfigureSsoProvider($input: SsoProviderInput!) {
+  configureSsoProvider(input: $input) {
+    ...ProviderConfig
+  }
+}
+    fragment ProviderConfig on SsoProviderConfig {
+  id
+  kind
+  displayName
+  clientId
+  issuer
+  tenant
+  allowedTenants
+  enabled
+  requireTwoFactor
+  redirectUri
+}`) as unknown as TypedDocumentString<ConfigureSsoProviderMutation, ConfigureSsoProviderMutationVariables>;
+export const RemoveSsoProviderDocument = new TypedDocumentString(`
+    mutation RemoveSsoProvider($id: ID!) {
+  removeSsoProvider(id: $id)
+}
+    `) as unknown as TypedDocumentString<RemoveSsoProviderMutation, RemoveSsoProviderMutationVariables>;
+export const LinkProviderDocument = new TypedDocumentString(`
+    mutation LinkProvider($providerId: ID!) {
+  linkProvider(providerId: $providerId) {
+    authorizationUrl
+  }
+}
+    `) as unknown as TypedDocumentString<LinkProviderMutation, LinkProviderMutationVariables>;
+export const UnlinkProviderDocument = new TypedDocumentString(`
+    mutation UnlinkProvider($providerId: ID!) {
+  unlinkProvider(providerId: $providerId) {
+    id
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<UnlinkProviderMutation, UnlinkProviderMutationVariables>;
+export const CompleteSsoLoginDocument = new TypedDocumentString(`
+    mutation CompleteSsoLogin($ticket: String!) {
+  completeSsoLogin(ticket: $ticket) {
+    ...LoginOutcome
+  }
+}
+    fragment Session on AuthSession {
+  token
+  expiresAt
+  user {
+    id
+    email
+    role
+  }
+}
+fragment LoginOutcome on LoginResult {
+  __typename
+  ... on AuthSession {
+    ...Session
+  }
+  ... on TwoFactorChallenge {
+    challengeToken
+    methods
+    expiresAt
+  }
+}`) as unknown as TypedDocumentString<CompleteSsoLoginMutation, CompleteSsoLoginMutationVariables>;
+export const BindSsoAccountDocument = new TypedDocumentString(`
+    mutation BindSsoAccount($ticket: String!, $email: String!, $password: String!) {
+  bindSsoAccount(ticket: $ticket, email: $email, password: $password) {
+    ...LoginOutcome
+  }
+}
+    fragment Session on AuthSession {
+  token
+  expiresAt
+  user {
+    id
+    email
+    role
+  }
+}
+fragment LoginOutcome on LoginResult {
+  __typename
+  ... on AuthSession {
+    ...Session
+  }
+  ... on TwoFactorChallenge {
+    challengeToken
+    methods
+    expiresAt
+  }
+}`) as unknown as TypedDocumentString<BindSsoAccountMutation, BindSsoAccountMutationVariables>;
+export const MySsoConnectionsDocument = new TypedDocumentString(`
+    query MySsoConnections {
+  me {
+    id
+    security {
+      ssoConnections {
+        provider {
+          id
+          kind
+          displayName
+        }
+        email
+        linkedAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MySsoConnectionsQuery, MySsoConnectionsQueryVariables>;
+export const MySsoConnectionsVerifiedDocument = new TypedDocumentString(`
+    query MySsoConnectionsVerified {
+  me {
+    id
+    security {
+      ssoConnections {
+        provider {
+          id
+        }
+        email
+        emailVerified
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MySsoConnectionsVerifiedQuery, MySsoConnectionsVerifiedQueryVariables>;
+export const SsoTicketDocument = new TypedDocumentString(`
+    query SsoTicket($ticket: String!) {
+  ssoTicket(ticket: $ticket) {
+    provider {
+      id
+      kind
+      displayName
+    }
+    email
+    emailVerified
+  }
+}
+    `) as unknown as TypedDocumentString<SsoTicketQuery, SsoTicketQueryVariables>;
+export const UnlinkUserProviderDocument = new TypedDocumentString(`
+    mutation UnlinkUserProvider($userId: ID!, $providerId: ID!, $reason: String!) {
+  unlinkUserProvider(userId: $userId, providerId: $providerId, reason: $reason) {
+    id
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<UnlinkUserProviderMutation, UnlinkUserProviderMutationVariables>;
+export const ResetTwoFactorUnlinkSsoDocument = new TypedDocumentString(`
+    mutation ResetTwoFactorUnlinkSso($userId: ID!, $reason: String!, $unlinkSso: Boolean) {
+  resetTwoFactor(userId: $userId, reason: $reason, unlinkSso: $unlinkSso) {
+    id
+    security {
+      twoFactorEnabled
+      ssoConnections {
+        provider {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResetTwoFactorUnlinkSsoMutation, ResetTwoFactorUnlinkSsoMutationVariables>;

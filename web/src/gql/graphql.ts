@@ -1,0 +1,1128 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type EnabledMethodFilter =
+  | 'EMAIL'
+  | 'TOTP';
+
+export type Role =
+  | 'ADMIN'
+  | 'AGENT';
+
+export type SsoProviderInput = {
+  /** OFFICE365 with common/organizations: accept only these tids (empty: any) */
+  allowedTenants?: Array<string> | null | undefined;
+  clientId: string;
+  /** required on create; absent on update keeps the stored one */
+  clientSecret?: string | null | undefined;
+  displayName: string;
+  enabled?: boolean | null | undefined;
+  /** absent: create; present: update */
+  id?: string | null | undefined;
+  /** GOOGLE: https://accounts.google.com; OFFICE365: from tenant; OIDC: required. https only, except loopback hosts. */
+  issuer?: string | null | undefined;
+  kind: SsoProviderKind;
+  /** true (default): SSO login also asks for the account's own 2FA */
+  requireTwoFactor?: boolean | null | undefined;
+  /** OFFICE365 only: common | organizations | a tenant id */
+  tenant?: string | null | undefined;
+};
+
+export type SsoProviderKind =
+  | 'GOOGLE'
+  | 'OFFICE365'
+  | 'OIDC';
+
+export type TwoFactorMethod =
+  | 'BACKUP_CODE'
+  | 'EMAIL'
+  | 'TOTP';
+
+export type SecurityStateFragment = { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } };
+
+export type SessionFragment = { token: string, expiresAt: string, user: { id: string, email: string, role: Role } };
+
+type LoginOutcome_AuthSession_Fragment = { __typename: 'AuthSession', token: string, expiresAt: string, user: { id: string, email: string, role: Role } };
+
+type LoginOutcome_TwoFactorChallenge_Fragment = { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string };
+
+export type LoginOutcomeFragment =
+  | LoginOutcome_AuthSession_Fragment
+  | LoginOutcome_TwoFactorChallenge_Fragment
+;
+
+export type ProviderConfigFragment = { id: string, kind: SsoProviderKind, displayName: string, clientId: string, issuer: string, tenant: string | null, allowedTenants: Array<string>, enabled: boolean, requireTwoFactor: boolean, redirectUri: string };
+
+export type UserFieldsFragment = { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } };
+
+export type SsoConnectionFieldsFragment = { email: string | null, emailVerified: boolean, linkedAt: string, provider: { id: string, kind: SsoProviderKind, displayName: string } };
+
+export type SecurityEventFieldsFragment = { id: string, type: string, createdAt: string, ip: string | null, userAgent: string | null, detail: string | null };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
+
+export type SsoProvidersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SsoProvidersQuery = { ssoProviders: Array<{ id: string, kind: SsoProviderKind, displayName: string }> };
+
+export type MySsoQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySsoQuery = { ssoProviders: Array<{ id: string, kind: SsoProviderKind, displayName: string }>, me: { id: string, security: { ssoConnections: Array<{ email: string | null, emailVerified: boolean, linkedAt: string, provider: { id: string, kind: SsoProviderKind, displayName: string } }> } } };
+
+export type LoginMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type LoginMutation = { login:
+    | { __typename: 'AuthSession', token: string, expiresAt: string, user: { id: string, email: string, role: Role } }
+    | { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string }
+   };
+
+export type SendLoginCodeMutationVariables = Exact<{
+  challengeToken: string;
+}>;
+
+
+export type SendLoginCodeMutation = { sendLoginCode: { sentTo: string, expiresAt: string } };
+
+export type VerifyCodeMutationVariables = Exact<{
+  challengeToken: string;
+  method: TwoFactorMethod;
+  code: string;
+}>;
+
+
+export type VerifyCodeMutation = { verifyCode: { __typename: 'AuthSession', token: string, expiresAt: string, user: { id: string, email: string, role: Role } } };
+
+export type CompleteSsoLoginMutationVariables = Exact<{
+  ticket: string;
+}>;
+
+
+export type CompleteSsoLoginMutation = { completeSsoLogin:
+    | { __typename: 'AuthSession', token: string, expiresAt: string, user: { id: string, email: string, role: Role } }
+    | { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string }
+   };
+
+export type SsoTicketQueryVariables = Exact<{
+  ticket: string;
+}>;
+
+
+export type SsoTicketQuery = { ssoTicket: { email: string | null, emailVerified: boolean, provider: { id: string, kind: SsoProviderKind, displayName: string } } };
+
+export type BindSsoAccountMutationVariables = Exact<{
+  ticket: string;
+  email: string;
+  password: string;
+}>;
+
+
+export type BindSsoAccountMutation = { bindSsoAccount:
+    | { __typename: 'AuthSession', token: string, expiresAt: string, user: { id: string, email: string, role: Role } }
+    | { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string }
+   };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout: boolean };
+
+export type SetupEmailTwoFactorMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SetupEmailTwoFactorMutation = { setupEmailTwoFactor: { sentTo: string, expiresAt: string } };
+
+export type ConfirmEmailTwoFactorMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ConfirmEmailTwoFactorMutation = { confirmEmailTwoFactor: { backupCodes: Array<string> | null, user: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } } };
+
+export type DisableEmailTwoFactorMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DisableEmailTwoFactorMutation = { disableEmailTwoFactor: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
+
+export type EnableTotpMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EnableTotpMutation = { enableTotp: { secret: string, otpauthUrl: string, qrCodeDataUrl: string } };
+
+export type ConfirmTotpMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ConfirmTotpMutation = { confirmTotp: { backupCodes: Array<string> | null, user: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } } };
+
+export type DisableTotpMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DisableTotpMutation = { disableTotp: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
+
+export type BackupCodesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BackupCodesQuery = { backupCodes: Array<{ code: string, used: boolean }> };
+
+export type RegenerateBackupCodesMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegenerateBackupCodesMutation = { regenerateBackupCodes: Array<string> };
+
+export type ReauthenticateMutationVariables = Exact<{
+  password?: string | null | undefined;
+  method?: TwoFactorMethod | null | undefined;
+  code?: string | null | undefined;
+}>;
+
+
+export type ReauthenticateMutation = { reauthenticate: boolean };
+
+export type SendReauthenticationCodeMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SendReauthenticationCodeMutation = { sendReauthenticationCode: { sentTo: string, expiresAt: string } };
+
+export type LinkProviderMutationVariables = Exact<{
+  providerId: string;
+}>;
+
+
+export type LinkProviderMutation = { linkProvider: { authorizationUrl: string } };
+
+export type UnlinkProviderMutationVariables = Exact<{
+  providerId: string;
+}>;
+
+
+export type UnlinkProviderMutation = { unlinkProvider: { id: string } };
+
+export type MySecurityEventsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MySecurityEventsQuery = { mySecurityEvents: { edges: Array<{ cursor: string, node: { id: string, type: string, createdAt: string, ip: string | null, userAgent: string | null, detail: string | null, actor: { id: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type SecurityOverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SecurityOverviewQuery = { securityOverview: { users: number, twoFactorEnabled: number, emailEnabled: number, totpEnabled: number, lockedNow: number, lowBackupCodes: number } };
+
+export type UsersQueryVariables = Exact<{
+  search?: string | null | undefined;
+  twoFactorEnabled?: boolean | null | undefined;
+  method?: EnabledMethodFilter | null | undefined;
+  locked?: boolean | null | undefined;
+  backupCodesRemainingAtMost?: number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type UsersQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } }> } };
+
+export type UserDetailQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type UserDetailQuery = { user: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } | null };
+
+export type UserSsoQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type UserSsoQuery = { user: { id: string, security: { ssoConnections: Array<{ email: string | null, emailVerified: boolean, linkedAt: string, provider: { id: string, kind: SsoProviderKind, displayName: string } }> } } | null };
+
+export type UserEventsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type UserEventsQuery = { securityEvents: { edges: Array<{ cursor: string, node: { id: string, type: string, createdAt: string, ip: string | null, userAgent: string | null, detail: string | null, actor: { id: string, displayName: string, email: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ResetTwoFactorMutationVariables = Exact<{
+  userId: string;
+  reason: string;
+  unlinkSso?: boolean | null | undefined;
+}>;
+
+
+export type ResetTwoFactorMutation = { resetTwoFactor: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
+
+export type UnlinkUserProviderMutationVariables = Exact<{
+  userId: string;
+  providerId: string;
+  reason: string;
+}>;
+
+
+export type UnlinkUserProviderMutation = { unlinkUserProvider: { id: string } };
+
+export type UnlockAccountMutationVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type UnlockAccountMutation = { unlockAccount: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
+
+export type AdminSsoProvidersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminSsoProvidersQuery = { adminSsoProviders: Array<{ id: string, kind: SsoProviderKind, displayName: string, clientId: string, issuer: string, tenant: string | null, allowedTenants: Array<string>, enabled: boolean, requireTwoFactor: boolean, redirectUri: string }> };
+
+export type ConfigureSsoProviderMutationVariables = Exact<{
+  input: SsoProviderInput;
+}>;
+
+
+export type ConfigureSsoProviderMutation = { configureSsoProvider: { id: string, kind: SsoProviderKind, displayName: string, clientId: string, issuer: string, tenant: string | null, allowedTenants: Array<string>, enabled: boolean, requireTwoFactor: boolean, redirectUri: string } };
+
+export type RemoveSsoProviderMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RemoveSsoProviderMutation = { removeSsoProvider: boolean };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const SessionFragmentDoc = new TypedDocumentString(`
+    fragment Session on AuthSession {
+  token
+  expiresAt
+  user {
+    id
+    email
+    role
+  }
+}
+    `, {"fragmentName":"Session"}) as unknown as TypedDocumentString<SessionFragment, unknown>;
+export const LoginOutcomeFragmentDoc = new TypedDocumentString(`
+    fragment LoginOutcome on LoginResult {
+  __typename
+  ... on AuthSession {
+    ...Session
+  }
+  ... on TwoFactorChallenge {
+    challengeToken
+    methods
+    expiresAt
+  }
+}
+    fragment Session on AuthSession {
+  token
+  expiresAt
+  user {
+    id
+    email
+    role
+  }
+}`, {"fragmentName":"LoginOutcome"}) as unknown as TypedDocumentString<LoginOutcomeFragment, unknown>;
+export const ProviderConfigFragmentDoc = new TypedDocumentString(`
+    fragment ProviderConfig on SsoProviderConfig {
+  id
+  kind
+  displayName
+  clientId
+  issuer
+  tenant
+  allowedTenants
+  enabled
+  requireTwoFactor
+  redirectUri
+}
+    `, {"fragmentName":"ProviderConfig"}) as unknown as TypedDocumentString<ProviderConfigFragment, unknown>;
+export const SecurityStateFragmentDoc = new TypedDocumentString(`
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}
+    `, {"fragmentName":"SecurityState"}) as unknown as TypedDocumentString<SecurityStateFragment, unknown>;
+export const UserFieldsFragmentDoc = new TypedDocumentString(`
+    fragment UserFields on User {
+  id
+  email
+  displayName
+  role
+  createdAt
+  lastLoginAt
+  security {
+    ...SecurityState
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}`, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
+export const SsoConnectionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SsoConnectionFields on SsoConnection {
+  provider {
+    id
+    kind
+    displayName
+  }
+  email
+  emailVerified
+  linkedAt
+}
+    `, {"fragmentName":"SsoConnectionFields"}) as unknown as TypedDocumentString<SsoConnectionFieldsFragment, unknown>;
+export const SecurityEventFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SecurityEventFields on SecurityEvent {
+  id
+  type
+  createdAt
+  ip
+  userAgent
+  detail
+}
+    `, {"fragmentName":"SecurityEventFields"}) as unknown as TypedDocumentString<SecurityEventFieldsFragment, unknown>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    ...UserFields
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}
+fragment UserFields on User {
+  id
+  email
+  displayName
+  role
+  createdAt
+  lastLoginAt
+  security {
+    ...SecurityState
+  }
+}`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const SsoProvidersDocument = new TypedDocumentString(`
+    query SsoProviders {
+  ssoProviders {
+    id
+    kind
+    displayName
+  }
+}
+    `) as unknown as TypedDocumentString<SsoProvidersQuery, SsoProvidersQueryVariables>;
+export const MySsoDocument = new TypedDocumentString(`
+    query MySso {
+  ssoProviders {
+    id
+    kind
+    displayName
+  }
+  me {
+    id
+    security {
+      ssoConnections {
+        ...SsoConnectionFields
+      }
+    }
+  }
+}
+    fragment SsoConnectionFields on SsoConnection {
+  provider {
+    id
+    kind
+    displayName
+  }
+  email
+  emailVerified
+  linkedAt
+}`) as unknown as TypedDocumentString<MySsoQuery, MySsoQueryVariables>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($email: String!, $password: String!) {
+  login(email: $email, password: $password) {
+    ...LoginOutcome
+  }
+}
+    fragment Session on AuthSession {
+  token
+  expiresAt
+  user {
+    id
+    email
+    role
+  }
+}
+fragment LoginOutcome on LoginResult {
+  __typename
+  ... on AuthSession {
+    ...Session
+  }
+  ... on TwoFactorChallenge {
+    challengeToken
+    methods
+    expiresAt
+  }
+}`) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const SendLoginCodeDocument = new TypedDocumentString(`
+    mutation SendLoginCode($challengeToken: String!) {
+  sendLoginCode(challengeToken: $challengeToken) {
+    sentTo
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<SendLoginCodeMutation, SendLoginCodeMutationVariables>;
+export const VerifyCodeDocument = new TypedDocumentString(`
+    mutation VerifyCode($challengeToken: String!, $method: TwoFactorMethod!, $code: String!) {
+  verifyCode(challengeToken: $challengeToken, method: $method, code: $code) {
+    __typename
+    ...Session
+  }
+}
+    fragment Session on AuthSession {
+  token
+  expiresAt
+  user {
+    id
+    email
+    role
+  }
+}`) as unknown as TypedDocumentString<VerifyCodeMutation, VerifyCodeMutationVariables>;
+export const CompleteSsoLoginDocument = new TypedDocumentString(`
+    mutation CompleteSsoLogin($ticket: String!) {
+  completeSsoLogin(ticket: $ticket) {
+    ...LoginOutcome
+  }
+}
+    fragment Session on AuthSession {
+  token
+  expiresAt
+  user {
+    id
+    email
+    role
+  }
+}
+fragment LoginOutcome on LoginResult {
+  __typename
+  ... on AuthSession {
+    ...Session
+  }
+  ... on TwoFactorChallenge {
+    challengeToken
+    methods
+    expiresAt
+  }
+}`) as unknown as TypedDocumentString<CompleteSsoLoginMutation, CompleteSsoLoginMutationVariables>;
+export const SsoTicketDocument = new TypedDocumentString(`
+    query SsoTicket($ticket: String!) {
+  ssoTicket(ticket: $ticket) {
+    provider {
+      id
+      kind
+      displayName
+    }
+    email
+    emailVerified
+  }
+}
+    `) as unknown as TypedDocumentString<SsoTicketQuery, SsoTicketQueryVariables>;
+export const BindSsoAccountDocument = new TypedDocumentString(`
+    mutation BindSsoAccount($ticket: String!, $email: String!, $password: String!) {
+  bindSsoAccount(ticket: $ticket, email: $email, password: $password) {
+    ...LoginOutcome
+  }
+}
+    fragment Session on AuthSession {
+  token
+  expiresAt
+  user {
+    id
+    email
+    role
+  }
+}
+fragment LoginOutcome on LoginResult {
+  __typename
+  ... on AuthSession {
+    ...Session
+  }
+  ... on TwoFactorChallenge {
+    challengeToken
+    methods
+    expiresAt
+  }
+}`) as unknown as TypedDocumentString<BindSsoAccountMutation, BindSsoAccountMutationVariables>;
+export const LogoutDocument = new TypedDocumentString(`
+    mutation Logout {
+  logout
+}
+    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const SetupEmailTwoFactorDocument = new TypedDocumentString(`
+    mutation SetupEmailTwoFactor {
+  setupEmailTwoFactor {
+    sentTo
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<SetupEmailTwoFactorMutation, SetupEmailTwoFactorMutationVariables>;
+export const ConfirmEmailTwoFactorDocument = new TypedDocumentString(`
+    mutation ConfirmEmailTwoFactor($code: String!) {
+  confirmEmailTwoFactor(code: $code) {
+    backupCodes
+    user {
+      ...UserFields
+    }
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}
+fragment UserFields on User {
+  id
+  email
+  displayName
+  role
+  createdAt
+  lastLoginAt
+  security {
+    ...SecurityState
+  }
+}`) as unknown as TypedDocumentString<ConfirmEmailTwoFactorMutation, ConfirmEmailTwoFactorMutationVariables>;
+export const DisableEmailTwoFactorDocument = new TypedDocumentString(`
+    mutation DisableEmailTwoFactor {
+  disableEmailTwoFactor {
+    ...UserFields
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}
+fragment UserFields on User {
+  id
+  email
+  displayName
+  role
+  createdAt
+  lastLoginAt
+  security {
+    ...SecurityState
+  }
+}`) as unknown as TypedDocumentString<DisableEmailTwoFactorMutation, DisableEmailTwoFactorMutationVariables>;
+export const EnableTotpDocument = new TypedDocumentString(`
+    mutation EnableTotp {
+  enableTotp {
+    secret
+    otpauthUrl
+    qrCodeDataUrl
+  }
+}
+    `) as unknown as TypedDocumentString<EnableTotpMutation, EnableTotpMutationVariables>;
+export const ConfirmTotpDocument = new TypedDocumentString(`
+    mutation ConfirmTotp($code: String!) {
+  confirmTotp(code: $code) {
+    backupCodes
+    user {
+      ...UserFields
+    }
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}
+fragment UserFields on User {
+  id
+  email
+  displayName
+  role
+  createdAt
+  lastLoginAt
+  security {
+    ...SecurityState
+  }
+}`) as unknown as TypedDocumentString<ConfirmTotpMutation, ConfirmTotpMutationVariables>;
+export const DisableTotpDocument = new TypedDocumentString(`
+    mutation DisableTotp {
+  disableTotp {
+    ...UserFields
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}
+fragment UserFields on User {
+  id
+  email
+  displayName
+  role
+  createdAt
+  lastLoginAt
+  security {
+    ...SecurityState
+  }
+}`) as unknown as TypedDocumentString<DisableTotpMutation, DisableTotpMutationVariables>;
+export const BackupCodesDocument = new TypedDocumentString(`
+    query BackupCodes {
+  backupCodes {
+    code
+    used
+  }
+}
+    `) as unknown as TypedDocumentString<BackupCodesQuery, BackupCodesQueryVariables>;
+export const RegenerateBackupCodesDocument = new TypedDocumentString(`
+    mutation RegenerateBackupCodes {
+  regenerateBackupCodes
+}
+    `) as unknown as TypedDocumentString<RegenerateBackupCodesMutation, RegenerateBackupCodesMutationVariables>;
+export const ReauthenticateDocument = new TypedDocumentString(`
+    mutation Reauthenticate($password: String, $method: TwoFactorMethod, $code: String) {
+  reauthenticate(password: $password, method: $method, code: $code)
+}
+    `) as unknown as TypedDocumentString<ReauthenticateMutation, ReauthenticateMutationVariables>;
+export const SendReauthenticationCodeDocument = new TypedDocumentString(`
+    mutation SendReauthenticationCode {
+  sendReauthenticationCode {
+    sentTo
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<SendReauthenticationCodeMutation, SendReauthenticationCodeMutationVariables>;
+export const LinkProviderDocument = new TypedDocumentString(`
+    mutation LinkProvider($providerId: ID!) {
+  linkProvider(providerId: $providerId) {
+    authorizationUrl
+  }
+}
+    `) as unknown as TypedDocumentString<LinkProviderMutation, LinkProviderMutationVariables>;
+export const UnlinkProviderDocument = new TypedDocumentString(`
+    mutation UnlinkProvider($providerId: ID!) {
+  unlinkProvider(providerId: $providerId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UnlinkProviderMutation, UnlinkProviderMutationVariables>;
+export const MySecurityEventsDocument = new TypedDocumentString(`
+    query MySecurityEvents($first: Int, $after: String) {
+  mySecurityEvents(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...SecurityEventFields
+        actor {
+          id
+          displayName
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment SecurityEventFields on SecurityEvent {
+  id
+  type
+  createdAt
+  ip
+  userAgent
+  detail
+}`) as unknown as TypedDocumentString<MySecurityEventsQuery, MySecurityEventsQueryVariables>;
+export const SecurityOverviewDocument = new TypedDocumentString(`
+    query SecurityOverview {
+  securityOverview {
+    users
+    twoFactorEnabled
+    emailEnabled
+    totpEnabled
+    lockedNow
+    lowBackupCodes
+  }
+}
+    `) as unknown as TypedDocumentString<SecurityOverviewQuery, SecurityOverviewQueryVariables>;
+export const UsersDocument = new TypedDocumentString(`
+    query Users($search: String, $twoFactorEnabled: Boolean, $method: EnabledMethodFilter, $locked: Boolean, $backupCodesRemainingAtMost: Int, $first: Int, $after: String) {
+  users(
+    search: $search
+    twoFactorEnabled: $twoFactorEnabled
+    method: $method
+    locked: $locked
+    backupCodesRemainingAtMost: $backupCodesRemainingAtMost
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...UserFields
+      }
+    }
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}
+fragment UserFields on User {
+  id
+  email
+  displayName
+  role
+  createdAt
+  lastLoginAt
+  security {
+    ...SecurityState
+  }
+}`) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
+export const UserDetailDocument = new TypedDocumentString(`
+    query UserDetail($id: ID!) {
+  user(id: $id) {
+    ...UserFields
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}
+fragment UserFields on User {
+  id
+  email
+  displayName
+  role
+  createdAt
+  lastLoginAt
+  security {
+    ...SecurityState
+  }
+}`) as unknown as TypedDocumentString<UserDetailQuery, UserDetailQueryVariables>;
+export const UserSsoDocument = new TypedDocumentString(`
+    query UserSso($id: ID!) {
+  user(id: $id) {
+    id
+    security {
+      ssoConnections {
+        ...SsoConnectionFields
+      }
+    }
+  }
+}
+    fragment SsoConnectionFields on SsoConnection {
+  provider {
+    id
+    kind
+    displayName
+  }
+  email
+  emailVerified
+  linkedAt
+}`) as unknown as TypedDocumentString<UserSsoQuery, UserSsoQueryVariables>;
+export const UserEventsDocument = new TypedDocumentString(`
+    query UserEvents($userId: ID, $first: Int, $after: String) {
+  securityEvents(userId: $userId, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...SecurityEventFields
+        actor {
+          id
+          displayName
+          email
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment SecurityEventFields on SecurityEvent {
+  id
+  type
+  createdAt
+  ip
+  userAgent
+  detail
+}`) as unknown as TypedDocumentString<UserEventsQuery, UserEventsQueryVariables>;
+export const ResetTwoFactorDocument = new TypedDocumentString(`
+    mutation ResetTwoFactor($userId: ID!, $reason: String!, $unlinkSso: Boolean) {
+  resetTwoFactor(userId: $userId, reason: $reason, unlinkSso: $unlinkSso) {
+    ...UserFields
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}
+fragment UserFields on User {
+  id
+  email
+  displayName
+  role
+  createdAt
+  lastLoginAt
+  security {
+    ...SecurityState
+  }
+}`) as unknown as TypedDocumentString<ResetTwoFactorMutation, ResetTwoFactorMutationVariables>;
+export const UnlinkUserProviderDocument = new TypedDocumentString(`
+    mutation UnlinkUserProvider($userId: ID!, $providerId: ID!, $reason: String!) {
+  unlinkUserProvider(userId: $userId, providerId: $providerId, reason: $reason) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UnlinkUserProviderMutation, UnlinkUserProviderMutationVariables>;
+export const UnlockAccountDocument = new TypedDocumentString(`
+    mutation UnlockAccount($userId: ID!) {
+  unlockAccount(userId: $userId) {
+    ...UserFields
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}
+fragment UserFields on User {
+  id
+  email
+  displayName
+  role
+  createdAt
+  lastLoginAt
+  security {
+    ...SecurityState
+  }
+}`) as unknown as TypedDocumentString<UnlockAccountMutation, UnlockAccountMutationVariables>;
+export const AdminSsoProvidersDocument = new TypedDocumentString(`
+    query AdminSsoProviders {
+  adminSsoProviders {
+    ...ProviderConfig
+  }
+}
+    fragment ProviderConfig on SsoProviderConfig {
+  id
+  kind
+  displayName
+  clientId
+  issuer
+  tenant
+  allowedTenants
+  enabled
+  requireTwoFactor
+  redirectUri
+}`) as unknown as TypedDocumentString<AdminSsoProvidersQuery, AdminSsoProvidersQueryVariables>;
+export const ConfigureSsoProviderDocument = new TypedDocumentString(`
+    mutation ConfigureSsoProvider($input: SsoProviderInput!) {
+  configureSsoProvider(input: $input) {
+    ...ProviderConfig
+  }
+}
+    fragment ProviderConfig on SsoProviderConfig {
+  id
+  kind
+  displayName
+  clientId
+  issuer
+  tenant
+  allowedTenants
+  enabled
+  requireTwoFactor
+  redirectUri
+}`) as unknown as TypedDocumentString<ConfigureSsoProviderMutation, ConfigureSsoProviderMutationVariables>;
+export const RemoveSsoProviderDocument = new TypedDocumentString(`
+    mutation RemoveSsoProvider($id: ID!) {
+  removeSsoProvider(id: $id)
+}
+    `) as unknown as TypedDocumentString<RemoveSsoProviderMutation, RemoveSsoProviderMutationVariables>;
