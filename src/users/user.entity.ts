@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { Role } from './role.enum';
+import { UserStatus } from './user-status.enum';
 
 @Entity('users')
 @Index('UQ_users_email_lower', ['emailLower'], { unique: true })
@@ -22,8 +23,12 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 16 })
   role: Role;
 
+  /** argon2id; '' while INVITED (no password: every check fails). */
   @Column({ name: 'password_hash', type: 'varchar', length: 255 })
   passwordHash: string;
+
+  @Column({ type: 'varchar', length: 16, default: UserStatus.ACTIVE })
+  status: UserStatus;
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;

@@ -10,6 +10,7 @@ import { dummyHash, hashPassword, verifyPassword } from './password-hasher';
 import { passwordProblem } from './password-policy';
 import { Role } from './role.enum';
 import { UserEntity } from './user.entity';
+import { UserStatus } from './user-status.enum';
 import { UsersError } from './users.errors';
 
 /**
@@ -77,6 +78,7 @@ export class UsersService implements OnApplicationBootstrap {
       createdAt: new Date(),
       lastLoginAt: null,
       passwordChangedAt: null,
+      status: UserStatus.ACTIVE,
     });
     try {
       return await this.users.save(user);
@@ -112,9 +114,12 @@ export class UsersService implements OnApplicationBootstrap {
    */
   async verifyCredentials(email: string, password: string): Promise<UserEntity> {
     const user = await this.findByEmail(email);
-    const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
-    if (!user || !ok) throw UsersError.invalidCredentials();
-    return user;
+    // An invited (no password yet) or deactivated account answers exactly as a wrong password,
+    // after the same argon2 work.
+    const usable = user?.status === UserStatus.ACTIVE && user.passwordHash ? user : null;
+    const ok = await verifyPassword(usable?.passwordHash ?? (await dummyHash()), password);
+    if (!usable || !ok) throw UsersError.invalidCredentials();
+    return usable;
   }
 
   async verifyPassword(userId: string, password: string): Promise<boolean> {

@@ -28,6 +28,10 @@ export class LoginChallengeEntity {
   @Column({ type: 'int', default: 0 })
   attempts: number;
 
+  /** The methods this challenge offers, comma-separated; verifyCode refuses the others (null: any, older rows). */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  methods: string | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 

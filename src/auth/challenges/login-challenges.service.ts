@@ -22,7 +22,7 @@ export class LoginChallengesService {
     private readonly clock: Clock,
   ) {}
 
-  async create(userId: string, event: string, eventDetail: string | null, pending: PendingAction | null): Promise<{ token: string; challenge: LoginChallengeEntity }> {
+  async create(userId: string, event: string, eventDetail: string | null, pending: PendingAction | null, methods: readonly string[]): Promise<{ token: string; challenge: LoginChallengeEntity }> {
     const token = randomToken(32);
     const now = this.clock.now();
     const challenge = this.challenges.create({
@@ -33,6 +33,7 @@ export class LoginChallengesService {
       eventDetail,
       pendingAction: pending ? JSON.stringify(pending) : null,
       attempts: 0,
+      methods: methods.join(','),
       createdAt: now,
       expiresAt: new Date(now.getTime() + TTL_MS),
       consumedAt: null,
@@ -51,6 +52,11 @@ export class LoginChallengesService {
 
   private tries(id: string): RowCounter<LoginChallengeEntity> {
     return { entity: LoginChallengeEntity, property: 'attempts', column: 'attempts', limit: MAX_TRIES, where: 'id = :id AND consumed_at IS NULL AND expires_at > :now', params: { id, now: this.clock.now() } };
+  }
+
+  /** Whether the challenge offers `method` (a reset challenge never offers EMAIL). */
+  offers(challenge: LoginChallengeEntity, method: string): boolean {
+    return challenge.methods === null || challenge.methods.split(',').includes(method);
   }
 
   /**

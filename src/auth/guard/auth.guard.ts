@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Role } from '../../users/role.enum';
+import { UserStatus } from '../../users/user-status.enum';
 import { IS_PUBLIC, RECENT_AUTH, ROLES, requestOf } from '../../common/auth/decorators';
 import { forbidden, reauthRequired, unauthenticated } from '../../common/errors/domain-error';
 import { UsersService } from '../../users/users.service';
@@ -34,7 +35,8 @@ export class AuthGuard implements CanActivate {
       if (token) {
         const session = await this.sessions.resolve(token);
         const user = session ? await this.users.findById(session.userId) : null;
-        if (session && user) {
+        // A deactivated account's sessions are ended; this refuses any that a race left behind.
+        if (session && user && user.status !== UserStatus.DEACTIVATED) {
           req.auth = { userId: user.id, role: user.role, sessionId: session.id, recentAuthAt: session.recentAuthAt };
           (req as unknown as RequestWithUser)[AUTH_USER] = user;
         } else if (!isPublic) {

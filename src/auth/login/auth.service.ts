@@ -32,6 +32,8 @@ export interface FirstFactorOptions {
   via?: 'PASSWORD' | 'SSO';
   pendingAction?: PendingAction;
   eventDetail?: string;
+  /** Methods this sign-in must not offer (a password reset mailed its link: never EMAIL). */
+  excludeMethods?: TwoFactorMethod[];
 }
 
 /** The login flow: password → (challenge → second factor) → session; and re-authentication. */
@@ -87,9 +89,9 @@ export class AuthService {
   async completeFirstFactor(user: UserEntity, meta: RequestMeta, opts: FirstFactorOptions): Promise<LoginOutcome> {
     const viaSso = opts.via === 'SSO';
     const owed = opts.requireSecondFactor || (viaSso && user.role === Role.ADMIN);
-    const methods = owed ? await this.verifier.availableMethods(user.id) : [];
+    const methods = owed ? await this.verifier.offeredMethods(user.id, opts.excludeMethods) : [];
     if (methods.length) {
-      const { token, challenge } = await this.challenges.create(user.id, opts.event, opts.eventDetail ?? null, opts.pendingAction ?? null);
+      const { token, challenge } = await this.challenges.create(user.id, opts.event, opts.eventDetail ?? null, opts.pendingAction ?? null, methods);
       return { kind: 'challenge', challengeToken: token, methods, expiresAt: challenge.expiresAt };
     }
     return this.tx.withTransaction(async () => {
@@ -128,7 +130,9 @@ export class AuthService {
 
   async sendLoginCode(challengeToken: string): Promise<CodeDelivery> {
     const challenge = await this.challenges.live(challengeToken);
-    if (!(await this.verifier.availableMethods(challenge.userId)).includes(TwoFactorMethod.EMAIL)) throw AuthError.methodNotAvailable();
+    if (!this.challenges.offers(challenge, TwoFactorMethod.EMAIL) || !(await this.verifier.availableMethods(challenge.userId)).includes(TwoFactorMethod.EMAIL)) {
+      throw AuthError.methodNotAvailable();
+    }
     const user = await this.users.getById(challenge.userId);
     return this.emailCodes.send(user, EmailCodePurpose.LOGIN, challenge.id);
   }
@@ -140,6 +144,7 @@ export class AuthService {
    */
   async verifyCode(challengeToken: string, method: TwoFactorMethod, code: string, meta: RequestMeta): Promise<SessionResult> {
     const challenge = await this.challenges.live(challengeToken);
+    if (!this.challenges.offers(challenge, method)) throw AuthError.methodNotAvailable();
     await this.challenges.reserveTry(challenge.id);
     let outcome;
     try {

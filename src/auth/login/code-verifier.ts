@@ -36,6 +36,15 @@ export class CodeVerifier {
     return this.factors.available(userId);
   }
 
+  /**
+   * The methods to offer once `exclude` is taken out; empty when no primary method is left (a
+   * fallback alone is no second factor: backup codes back up a method, they are not one).
+   */
+  async offeredMethods(userId: string, exclude: readonly TwoFactorMethod[] = []): Promise<TwoFactorMethod[]> {
+    const methods = (await this.availableMethods(userId)).filter((m) => !exclude.includes(m));
+    return methods.some((m) => !this.factors.get(m)?.fallback) ? methods : [];
+  }
+
   async verify<T>(userId: string, method: TwoFactorMethod, code: string, ctx: CheckContext & { meta: RequestMeta }, plan: FactorPlan<T>): Promise<{ result: T; verified: VerifiedFactor }> {
     const factor = this.factors.get(method);
     if (!factor) throw TwoFactorError.notEnabled('This method');

@@ -1,8 +1,10 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Role } from '../role.enum';
+import { UserStatus } from '../user-status.enum';
 import { UserEntity } from '../user.entity';
 
 registerEnumType(Role, { name: 'Role' });
+registerEnumType(UserStatus, { name: 'UserStatus' });
 
 /** What a client may see of a user; `security` is resolved by the account-security module. */
 @ObjectType('User')
@@ -13,6 +15,7 @@ export class UserModel {
   @Field(() => Role) role: Role;
   @Field() createdAt: Date;
   @Field(() => Date, { nullable: true }) lastLoginAt: Date | null;
+  @Field(() => UserStatus) status: UserStatus;
 
   static from(user: UserEntity): UserModel {
     return Object.assign(new UserModel(), {
@@ -22,6 +25,7 @@ export class UserModel {
       role: user.role,
       createdAt: user.createdAt,
       lastLoginAt: user.lastLoginAt,
+      status: user.status,
     });
   }
 }
