@@ -5,7 +5,7 @@ import { SsoModule } from '../sso/sso.module';
 import { TwoFactorModule } from '../two-factor';
 import { UsersModule } from '../users/users.module';
 import { AccountSecurityLoaders } from './account-security.loaders';
-import { SecurityEventResolver, UserSecurityResolver } from './account-security.resolver';
+import { AuthSessionEnrollmentResolver, SecurityEventResolver, UserSecurityResolver } from './account-security.resolver';
 
 /**
  * `User.security` reads every feature, so it is resolved here, above them all, instead of
@@ -13,7 +13,7 @@ import { SecurityEventResolver, UserSecurityResolver } from './account-security.
  */
 @Module({
   imports: [UsersModule, TwoFactorModule, BackupCodesModule, SecurityEventsModule, SsoModule],
-  providers: [AccountSecurityLoaders, UserSecurityResolver, SecurityEventResolver],
+  providers: [AccountSecurityLoaders, UserSecurityResolver, SecurityEventResolver, AuthSessionEnrollmentResolver],
   exports: [AccountSecurityLoaders],
 })
 export class AccountSecurityModule {}

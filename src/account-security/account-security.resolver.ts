@@ -11,6 +11,9 @@ import { UserModel } from '../users/dto/user.model';
 import { UserEntity } from '../users/user.entity';
 import { Role } from '../users/role.enum';
 import { AccountSecurityLoaders } from './account-security.loaders';
+import { AuthSessionModel } from '../auth/login/dto/auth.models';
+import { EnrollmentService } from '../security-policy/enrollment.service';
+import { TwoFactorMethod } from '../two-factor';
 import { AccountSecurityModel, SecurityEventConnectionModel, SecurityEventModel } from './dto/account-security.models';
 import { PageArgs } from './dto/page.args';
 import type { Request } from 'express';
@@ -29,12 +32,18 @@ export function assertCanSee(ctx: Ctx, userId: string): void {
 
 @Resolver(() => UserModel)
 export class UserSecurityResolver {
-  constructor(private readonly loaders: AccountSecurityLoaders) {}
+  constructor(
+    private readonly loaders: AccountSecurityLoaders,
+    private readonly enrollment: EnrollmentService,
+  ) {}
 
   @ResolveField(() => AccountSecurityModel)
   async security(@Parent() user: UserModel, @Context() ctx: Ctx): Promise<AccountSecurityModel> {
     assertCanSee(ctx, user.id);
     const { methods, backupCodes, ssoConnections } = await this.loaders.for(ctx.req).security.load(user.id);
+    // From the batched state and the request's policy: no query per user.
+    const enabled = [...(methods.emailEnabledAt ? [TwoFactorMethod.EMAIL] : []), ...(methods.totpEnabledAt ? [TwoFactorMethod.TOTP] : [])];
+    const enrollment = await this.enrollment.stateFor(user, ctx.req, enabled);
     return Object.assign(new AccountSecurityModel(), {
       userId: user.id,
       twoFactorEnabled: !!(methods.emailEnabledAt || methods.totpEnabledAt),
@@ -44,7 +53,20 @@ export class UserSecurityResolver {
       ssoConnections: ssoConnections.map((c) => SsoConnectionModel.from(c)),
       lastTwoFactorAt: methods.lastTwoFactorAt,
       lockedUntil: methods.lockedUntil,
+      twoFactorRequired: enrollment.required,
+      enrollmentDeadline: enrollment.deadline,
     });
+  }
+}
+
+/** `AuthSession.enrollmentRequired`, for every answer that opens a session (login, verifyCode, SSO). */
+@Resolver(() => AuthSessionModel)
+export class AuthSessionEnrollmentResolver {
+  constructor(private readonly enrollment: EnrollmentService) {}
+
+  @ResolveField(() => Boolean, { description: 'true: the grace period to set up 2FA is over; this session may only enrol' })
+  async enrollmentRequired(@Parent() session: AuthSessionModel, @Context() ctx: Ctx): Promise<boolean> {
+    return (await this.enrollment.stateFor(session.user, ctx.req)).restricted;
   }
 }
 

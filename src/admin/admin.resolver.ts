@@ -1,4 +1,5 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { Request } from 'express';
 import { toEventConnection } from '../account-security/account-security.resolver';
 import { SecurityEventConnectionModel } from '../account-security/dto/account-security.models';
 import { SecurityEventsArgs } from '../account-security/dto/page.args';
@@ -23,8 +24,8 @@ export class AdminResolver {
   ) {}
 
   @Query(() => UserConnectionModel)
-  async users(@Args() args: UsersArgs): Promise<UserConnectionModel> {
-    const page = await this.admin.listUsers(args, args.first, args.after);
+  async users(@Args() args: UsersArgs, @Context('req') req: Request): Promise<UserConnectionModel> {
+    const page = await this.admin.listUsers(args, args.first, args.after, req);
     return { ...toConnection(page, (u) => UserModel.from(u)), totalCount: page.totalCount };
   }
 
@@ -42,8 +43,8 @@ export class AdminResolver {
   }
 
   @Query(() => SecurityOverviewModel)
-  securityOverview(): Promise<SecurityOverviewModel> {
-    return this.admin.overview();
+  securityOverview(@Context('req') req: Request): Promise<SecurityOverviewModel> {
+    return this.admin.overview(req);
   }
 
   @Mutation(() => UserModel)

@@ -15,6 +15,8 @@ import { AccountLock, TwoFactorMethod, TwoFactorService } from '../two-factor';
 import { UserEntity } from '../users/user.entity';
 import { NewUser, UserCondition, UserPage, UsersService } from '../users/users.service';
 import { AdminError } from './admin.errors';
+import { EnrollmentService } from '../security-policy/enrollment.service';
+import { UserStatus } from '../users/user-status.enum';
 
 export interface UserFilter {
   search?: string | null;
@@ -23,6 +25,8 @@ export interface UserFilter {
   locked?: boolean | null;
   backupCodesRemainingAtMost?: number | null;
   ssoProviderId?: string | null;
+  status?: UserStatus | null;
+  twoFactorCompliant?: boolean | null;
 }
 
 export interface SecurityOverview {
@@ -33,6 +37,10 @@ export interface SecurityOverview {
   lockedNow: number;
   lowBackupCodes: number;
   ssoLinked: Array<{ providerId: string; displayName: string; linkedUsers: number }>;
+  nonCompliant: number;
+  inGracePeriod: number;
+  deactivated: number;
+  invited: number;
 }
 
 
@@ -52,6 +60,7 @@ export class AdminService {
     private readonly ssoProviders: SsoProvidersService,
     private readonly sso: SsoService,
     private readonly auth: AuthService,
+    private readonly enrollment: EnrollmentService,
   ) {}
 
   /** `createUser`: the new account's first event names the admin who created it. */
@@ -66,15 +75,17 @@ export class AdminService {
     return this.sso.adminUnlink(adminId, userId, providerId, reason, meta);
   }
 
-  listUsers(filter: UserFilter, first: number, after?: string | null): Promise<UserPage> {
+  /** `scope`: the request, so the policy the compliance filter reads is the request's one read. */
+  async listUsers(filter: UserFilter, first: number, after?: string | null, scope?: object): Promise<UserPage> {
     const conditions: UserCondition[] = [
       ...this.twoFactor.userConditions(filter),
+      ...(await this.enrollment.userConditions(filter, scope)),
       ...(filter.backupCodesRemainingAtMost != null ? [this.backupCodes.userCondition(filter.backupCodesRemainingAtMost)] : []),
       ...(filter.ssoProviderId ? [this.ssoIdentities.userCondition(filter.ssoProviderId)] : []),
     ];
     const cursor = after ? decodeCursor(after) : null;
     if (after && !cursor) throw AdminError.badCursor();
-    return this.users.page({ search: filter.search?.trim() || null, conditions, first, after: cursor });
+    return this.users.page({ search: filter.search?.trim() || null, status: filter.status ?? null, conditions, first, after: cursor });
   }
 
   findUser(id: string): Promise<UserEntity | null> {
@@ -123,15 +134,16 @@ export class AdminService {
     return user;
   }
 
-  async overview(): Promise<SecurityOverview> {
-    const [users, c, low, links, providers] = await Promise.all([
+  async overview(scope?: object): Promise<SecurityOverview> {
+    const [users, c, low, links, providers, compliance] = await Promise.all([
       this.users.count(),
       this.twoFactor.counts(),
       this.backupCodes.countUsersWithAtMost(2),
       this.ssoIdentities.linkCounts(),
       this.ssoProviders.listAll(),
+      this.enrollment.counts(scope),
     ]);
     const ssoLinked = providers.map((p) => ({ providerId: p.id, displayName: p.displayName, linkedUsers: links.get(p.id) ?? 0 }));
-    return { users, twoFactorEnabled: c.twoFactor, emailEnabled: c.email, totpEnabled: c.totp, lockedNow: c.locked, lowBackupCodes: low, ssoLinked };
+    return { users, twoFactorEnabled: c.twoFactor, emailEnabled: c.email, totpEnabled: c.totp, lockedNow: c.locked, lowBackupCodes: low, ssoLinked, ...compliance };
   }
 }

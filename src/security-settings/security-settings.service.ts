@@ -4,7 +4,8 @@ import { BackupCodesService, BackupCodeView } from '../backup-codes/backup-codes
 import { Db, TransactionHost } from '../database/transactions';
 import { SecurityEventType } from '../security-events/security-event-type';
 import { SecurityNotifier } from '../security-events/security-notifier';
-import { CodeDelivery, EmailCodeFactor, TotpEnrollment, TotpFactor, TwoFactorError, TwoFactorService } from '../two-factor';
+import { EnrollmentService } from '../security-policy/enrollment.service';
+import { CodeDelivery, EmailCodeFactor, TotpEnrollment, TotpFactor, TwoFactorError, TwoFactorMethod, TwoFactorService } from '../two-factor';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 
@@ -29,14 +30,23 @@ export class SecuritySettingsService {
     private readonly backupCodes: BackupCodesService,
     private readonly notifier: SecurityNotifier,
     private readonly tx: TransactionHost<Db>,
+    private readonly enrollment: EnrollmentService,
   ) {}
 
+  /** A method the security policy does not allow for the role can't be set up (FORBIDDEN). */
+  private async allowedUser(userId: string, method: TwoFactorMethod): Promise<UserEntity> {
+    const user = await this.users.getById(userId);
+    await this.enrollment.assertMethodAllowed(user, method);
+    return user;
+  }
+
   async setupEmail(userId: string): Promise<CodeDelivery> {
-    return this.email.beginSetup(await this.users.getById(userId));
+    return this.email.beginSetup(await this.allowedUser(userId, TwoFactorMethod.EMAIL));
   }
 
   async confirmEmail(userId: string, code: string, meta: RequestMeta): Promise<Enabled> {
-    const user = await this.users.getById(userId);
+    // Checked again: the policy may have changed between the code and its confirmation.
+    const user = await this.allowedUser(userId, TwoFactorMethod.EMAIL);
     await this.email.confirmSetup(userId, code, meta);
     const backupCodes = await this.turnOn(userId, () => this.email.enable(userId));
     await this.notifier.notify(user, SecurityEventType.EMAIL_2FA_ENABLED, 'Two-factor authentication by email is on', 'Two-factor authentication by email was turned on for your account.', meta);
@@ -51,11 +61,11 @@ export class SecuritySettingsService {
   }
 
   async beginTotp(userId: string): Promise<TotpEnrollment> {
-    return this.totp.beginSetup(await this.users.getById(userId));
+    return this.totp.beginSetup(await this.allowedUser(userId, TwoFactorMethod.TOTP));
   }
 
   async confirmTotp(userId: string, code: string, meta: RequestMeta): Promise<Enabled> {
-    const user = await this.users.getById(userId);
+    const user = await this.allowedUser(userId, TwoFactorMethod.TOTP);
     const step = await this.totp.confirmSetup(userId, code, meta);
     const backupCodes = await this.turnOn(userId, () => this.totp.enable(userId, step));
     await this.notifier.notify(user, SecurityEventType.TOTP_ENABLED, 'Authenticator app is on', 'An authenticator app was set up for two-factor authentication on your account.', meta);

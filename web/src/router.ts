@@ -1,6 +1,7 @@
 import { gql, session } from './api';
-import { h, replace } from './dom';
+import { formatDate, h, replace } from './dom';
 import { ME, type User } from './ops';
+import { MY_ENROLLMENT } from './ops-policy';
 
 export interface Ctx {
   path: string;
@@ -21,16 +22,39 @@ export function route(pattern: RegExp, access: Access, render: Route['render']):
 }
 
 let me: User | null = null;
+/** What the security policy asks of the signed-in user (loaded with `me`). */
+let enrollment: { twoFactorRequired: boolean; enrollmentDeadline?: string | null } | null = null;
 let generation = 0;
 
 export async function currentUser(refresh = false): Promise<User | null> {
-  if (!session.token) return (me = null);
-  if (!me || refresh) me = (await gql(ME)).me;
+  if (!session.token) {
+    enrollment = null;
+    return (me = null);
+  }
+  if (!me || refresh) {
+    const [m, e] = await Promise.all([gql(ME), gql(MY_ENROLLMENT)]);
+    me = m.me;
+    enrollment = e.me.security;
+  }
   return me;
 }
 export function forgetUser(): void {
   me = null;
+  enrollment = null;
 }
+
+/** The enrolment deadline while the policy requires 2FA of the user and none is set up, else null. */
+export function enrollmentDeadline(): Date | null {
+  return enrollment?.enrollmentDeadline ? new Date(enrollment.enrollmentDeadline) : null;
+}
+
+/** Past the deadline the server lets the session only enrol: every page is the enrolment page. */
+export function mustEnroll(): boolean {
+  const d = enrollmentDeadline();
+  return !!d && d.getTime() <= Date.now();
+}
+
+export const ENROLL_PATH = '/enroll';
 
 /** Only same-site paths may be a `next` target (no open redirects). */
 export function safeNext(next: string | null): string {
@@ -62,11 +86,13 @@ export async function render(): Promise<void> {
   }
   if (gen !== generation) return;
   renderNav(user, path);
+  renderPolicyBanner(user, path);
   if (!found) {
     replace(main, h('h1', null, 'Page not found'), h('p', null, h('a', { href: '/', 'data-link': true }, 'Go to the start page')));
     return focusFirstHeading(main);
   }
   if (found.access !== 'public' && !user) return navigate(`/login?next=${encodeURIComponent(path + location.search)}`, { replace: true });
+  if (found.access !== 'public' && mustEnroll() && path !== ENROLL_PATH) return navigate(ENROLL_PATH, { replace: true });
   if (found.access === 'admin' && user?.role !== 'ADMIN') {
     replace(main, h('h1', null, 'Admins only'), h('p', null, 'The admin console needs an administrator account.'));
     return focusFirstHeading(main);
@@ -97,6 +123,10 @@ function setTitle(main: HTMLElement) {
 function renderNav(user: User | null, path: string) {
   const nav = document.getElementById('nav')!;
   if (!user) return replace(nav);
+  // A restricted session can only enrol or sign out: no links it could not follow.
+  if (mustEnroll()) {
+    return replace(nav, h('ul', null, h('li', null, h('button', { type: 'button', class: 'link', 'data-action': 'logout' }, 'Sign out'))));
+  }
   const link = (href: string, text: string) =>
     h('a', { href, 'data-link': true, 'aria-current': path === href || path.startsWith(`${href}/`) ? 'page' : null }, text);
   replace(
@@ -108,6 +138,20 @@ function renderNav(user: User | null, path: string) {
       h('li', null, h('button', { type: 'button', class: 'link', 'data-action': 'logout' }, 'Sign out')),
     ),
   );
+}
+
+/**
+ * While the user is in the policy's grace period: a banner above every page with the deadline and
+ * the way to meet it (the settings page's two-factor section).
+ */
+function renderPolicyBanner(user: User | null, path: string) {
+  document.getElementById('policy-banner')?.remove();
+  const deadline = enrollmentDeadline();
+  if (!user || !deadline || mustEnroll() || path === ENROLL_PATH) return;
+  document.getElementById('main')!.before(h('div', { id: 'policy-banner', class: 'banner', role: 'region', 'aria-label': 'Security notice' }, h('p', null,
+    h('strong', null, 'Your organization requires two-factor authentication. '),
+    `Set it up by ${formatDate(deadline.toISOString())}; after that, you will have to set it up before you can do anything else. `,
+    path === '/settings' ? null : h('a', { href: '/settings', 'data-link': true }, 'Set it up now'))));
 }
 
 /** Internal links (`data-link`) route on the client; everything else is a normal navigation. */

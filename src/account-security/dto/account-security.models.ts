@@ -26,6 +26,9 @@ export class AccountSecurityModel {
   @Field(() => [SsoConnectionModel]) ssoConnections: SsoConnectionModel[];
   @Field(() => Date, { nullable: true, description: 'last successful second-factor check' }) lastTwoFactorAt: Date | null;
   @Field(() => Date, { nullable: true, description: 'set while code checks answer TOO_MANY_ATTEMPTS' }) lockedUntil: Date | null;
+  @Field({ description: "the security policy requires 2FA for this user's role" }) twoFactorRequired: boolean;
+  @Field(() => Date, { nullable: true, description: 'required, not yet enrolled with an allowed method: after this the sessions may only enrol' })
+  enrollmentDeadline: Date | null;
 }
 
 @ObjectType('PageInfo')

@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, Int, registerEnumType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { PageArgs } from '../../account-security/dto/page.args';
 import { TwoFactorMethod } from '../../two-factor';
+import { UserStatus } from '../../users/user-status.enum';
 
 /** The methods the admin list filters on: the primary ones of TwoFactorMethod (one representation). */
 export const EnabledMethodFilter = { EMAIL: TwoFactorMethod.EMAIL, TOTP: TwoFactorMethod.TOTP } as const;
@@ -42,6 +43,19 @@ export class UsersArgs extends PageArgs {
   @Min(0)
   @Max(10)
   backupCodesRemainingAtMost?: number | null;
+
+  @Field(() => UserStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(UserStatus)
+  status?: UserStatus | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'false: the policy requires 2FA for the role and no allowed method is on (in grace or past it); true: the others',
+  })
+  @IsOptional()
+  @IsBoolean()
+  twoFactorCompliant?: boolean | null;
 }
 
 @ArgsType()

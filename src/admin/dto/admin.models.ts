@@ -31,4 +31,9 @@ export class SecurityOverviewModel {
   @Field(() => Int, { description: 'accounts whose code checks are locked right now' }) lockedNow: number;
   @Field(() => Int, { description: 'accounts with 2 or fewer unused backup codes' }) lowBackupCodes: number;
   @Field(() => [SsoProviderCountModel], { description: 'linked accounts per configured provider' }) ssoLinked: SsoProviderCountModel[];
+  @Field(() => Int, { description: 'active accounts the policy requires 2FA of, with no allowed method on (in grace or past it)' })
+  nonCompliant: number;
+  @Field(() => Int, { description: 'of nonCompliant, those still before their enrolment deadline' }) inGracePeriod: number;
+  @Field(() => Int) deactivated: number;
+  @Field(() => Int) invited: number;
 }

@@ -5,12 +5,32 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Role } from '../../users/role.enum';
 import { UserStatus } from '../../users/user-status.enum';
 import { IS_PUBLIC, RECENT_AUTH, ROLES, requestOf } from '../../common/auth/decorators';
-import { forbidden, reauthRequired, unauthenticated } from '../../common/errors/domain-error';
+import { enrollmentRequired, forbidden, reauthRequired, unauthenticated } from '../../common/errors/domain-error';
+import { EnrollmentService } from '../../security-policy/enrollment.service';
+import { UserEntity } from '../../users/user.entity';
 import { UsersService } from '../../users/users.service';
 import { AUTH_USER, RequestWithUser } from './current-user.decorator';
 import { SessionsService } from '../sessions/sessions.service';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
+
+/**
+ * What a restricted session (the policy's grace period is over, no allowed method on) may still
+ * call (API.md Part 2): read `me`, enrol a method (and re-authenticate to be allowed to), sign
+ * out. The field resolvers under these run unguarded, as under every operation.
+ */
+const ENROLLMENT_OPERATIONS: Record<string, ReadonlySet<string>> = {
+  Query: new Set(['me']),
+  Mutation: new Set([
+    'setupEmailTwoFactor', 'confirmEmailTwoFactor', 'enableTotp', 'confirmTotp',
+    // Passkeys (a later issue) enrol through these; listed now so they work from day one.
+    'beginWebAuthnRegistration', 'finishWebAuthnRegistration', 'beginWebAuthnReauthentication',
+    'reauthenticate', 'sendReauthenticationCode', 'logout',
+  ]),
+};
+
+/** Per request: whether the caller's session is restricted (one request may hold many root fields). */
+const RESTRICTED = Symbol('enrollmentRestricted');
 
 /**
  * Global guard: every operation needs a live session unless marked @Public(); @Roles() is
@@ -22,6 +42,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: SessionsService,
     private readonly users: UsersService,
+    private readonly enrollment: EnrollmentService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -46,12 +67,33 @@ export class AuthGuard implements CanActivate {
     }
     if (isPublic) return true;
     if (!req.auth) throw unauthenticated();
+    // Before the role check: a restricted agent asking for an admin list is told to enrol.
+    if (!this.isEnrollmentOperation(ctx) && (await this.restricted(req))) throw enrollmentRequired();
     const roles = this.reflector.getAllAndOverride<string[] | undefined>(ROLES, targets);
     if (roles?.length && !roles.includes(req.auth.role)) throw forbidden();
     if ((this.reflector.getAllAndOverride<boolean>(RECENT_AUTH, targets) || this.isAdminMutation(ctx, roles)) && !this.sessions.isRecent(req.auth.recentAuthAt)) {
       throw reauthRequired();
     }
     return true;
+  }
+
+  /**
+   * Decided on every request from the policy (read once per request) and the account's methods,
+   * never stored on the session: enrolling lifts it from the next request, and a policy change
+   * holds at once on every instance.
+   */
+  private restricted(req: object): Promise<boolean> {
+    const r = req as { [RESTRICTED]?: Promise<boolean> };
+    const user = (req as unknown as RequestWithUser)[AUTH_USER] as UserEntity | undefined;
+    if (!user) return Promise.resolve(false);
+    r[RESTRICTED] ??= this.enrollment.stateFor(user, req).then((s) => s.restricted);
+    return r[RESTRICTED];
+  }
+
+  private isEnrollmentOperation(ctx: ExecutionContext): boolean {
+    if (ctx.getType<string>() !== 'graphql') return false;
+    const info = GqlExecutionContext.create(ctx).getInfo<GraphQLResolveInfo>();
+    return !!info && !!ENROLLMENT_OPERATIONS[info.parentType.name]?.has(info.fieldName);
   }
 
   /**

@@ -18,6 +18,7 @@ import { SecurityNotifier } from '../../security-events/security-notifier';
 import { SessionsService } from '../sessions/sessions.service';
 import { SignInVoiders } from './sign-in-voiders';
 import { Role } from '../../users/role.enum';
+import { EnrollmentService } from '../../security-policy/enrollment.service';
 
 export type { SessionResult } from './login-outcome';
 
@@ -53,6 +54,7 @@ export class AuthService {
     private readonly notifier: SecurityNotifier,
     private readonly tx: TransactionHost<Db>,
     private readonly voiders: SignInVoiders,
+    private readonly enrollment: EnrollmentService,
   ) {}
 
   /**
@@ -89,7 +91,10 @@ export class AuthService {
   async completeFirstFactor(user: UserEntity, meta: RequestMeta, opts: FirstFactorOptions): Promise<LoginOutcome> {
     const viaSso = opts.via === 'SSO';
     const owed = opts.requireSecondFactor || (viaSso && user.role === Role.ADMIN);
-    const methods = owed ? await this.verifier.offeredMethods(user.id, opts.excludeMethods) : [];
+    // Methods the policy does not allow for the role are never offered (API.md Part 2); with no
+    // allowed method left the account signs in on its password and is held to the enrolment rules.
+    const exclude = owed ? [...(opts.excludeMethods ?? []), ...(await this.enrollment.disallowedMethods(user.role))] : [];
+    const methods = owed ? await this.verifier.offeredMethods(user.id, exclude) : [];
     if (methods.length) {
       const { token, challenge } = await this.challenges.create(user.id, opts.event, opts.eventDetail ?? null, opts.pendingAction ?? null, methods);
       return { kind: 'challenge', challengeToken: token, methods, expiresAt: challenge.expiresAt };

@@ -26,6 +26,8 @@ export enum CommonErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
   REAUTH_REQUIRED = 'REAUTH_REQUIRED',
+  /** The policy's grace period is over and no allowed method is on: the session may only enrol. */
+  TWO_FACTOR_ENROLLMENT_REQUIRED = 'TWO_FACTOR_ENROLLMENT_REQUIRED',
   TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }
@@ -35,6 +37,7 @@ const COMMON_API: Record<CommonErrorCode, ApiErrorCode> = {
   [CommonErrorCode.UNAUTHENTICATED]: ApiErrorCode.UNAUTHENTICATED,
   [CommonErrorCode.FORBIDDEN]: ApiErrorCode.FORBIDDEN,
   [CommonErrorCode.REAUTH_REQUIRED]: ApiErrorCode.REAUTH_REQUIRED,
+  [CommonErrorCode.TWO_FACTOR_ENROLLMENT_REQUIRED]: ApiErrorCode.TWO_FACTOR_ENROLLMENT_REQUIRED,
   [CommonErrorCode.TOO_MANY_ATTEMPTS]: ApiErrorCode.TOO_MANY_ATTEMPTS,
   [CommonErrorCode.SERVICE_UNAVAILABLE]: ApiErrorCode.SERVICE_UNAVAILABLE,
 };
@@ -53,6 +56,8 @@ export const forbidden = (message = 'You are not allowed to do this') =>
   new CommonError(CommonErrorCode.FORBIDDEN, message);
 export const reauthRequired = () =>
   new CommonError(CommonErrorCode.REAUTH_REQUIRED, 'Confirm your identity again to continue');
+export const enrollmentRequired = () =>
+  new CommonError(CommonErrorCode.TWO_FACTOR_ENROLLMENT_REQUIRED, 'Set up two-factor authentication to continue');
 /** `retryAfterSeconds` is a whole number, at least 1 (API.md). */
 export const tooManyAttempts = (retryAfterSeconds: number, message = 'Too many attempts, try again later') =>
   new CommonError(CommonErrorCode.TOO_MANY_ATTEMPTS, message, {
