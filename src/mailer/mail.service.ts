@@ -9,7 +9,7 @@ import { mailConfig } from '../config/mail.config';
 import { MailError } from './mailer.errors';
 
 /** Each template is `<name>.hbs` (HTML) plus `<name>.text.hbs` (plain text part). */
-export const MAIL_TEMPLATES = ['code', 'security-change'] as const;
+export const MAIL_TEMPLATES = ['code', 'security-change', 'account-link'] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 export const TEMPLATE_DIR = join(__dirname, 'templates');
 

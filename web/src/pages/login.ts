@@ -47,7 +47,8 @@ route(/^\/login$/, 'public', async (ctx) => {
     },
   }, email.wrap, password.wrap, h('button', { type: 'submit', class: 'wide' }, 'Sign in'));
   const sso = h('section', { class: 'sso-buttons', 'aria-labelledby': 'sso-heading', hidden: true });
-  replace(ctx.main, h('div', { class: 'narrow' }, h('h1', null, 'Sign in'), msg.el, form, sso));
+  const forgot = h('p', null, h('a', { href: '/reset-password', 'data-link': true }, 'Forgot password?'));
+  replace(ctx.main, h('div', { class: 'narrow' }, h('h1', null, 'Sign in'), msg.el, form, forgot, sso));
   try {
     const { ssoProviders } = await gql(SSO_PROVIDERS);
     if (!ctx.alive() || !ssoProviders.length) return;
