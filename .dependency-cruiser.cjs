@@ -4,8 +4,8 @@
  * `npm test` before the unit tests. Every folder of src/ has a row in LAYERS below; a folder that
  * is not placed there fails (`unplaced-folder`), so a new module has to say where it sits.
  *
- *   admin ─▶ account-security ─▶ sso ─▶ security-settings ─▶ auth ─▶ backup-codes ─▶ two-factor
- *         ─▶ security-events ─▶ users | mailer          (a | b: siblings, neither imports the other)
+ *   admin ─▶ account-security ─▶ sso ─▶ security-settings ─▶ auth ─▶ security-policy ─▶ backup-codes
+ *         ─▶ two-factor ─▶ security-events ─▶ users | mailer          (a | b: siblings, neither imports the other)
  *
  * Features may skip layers downwards, never point up or sideways. Infrastructure (common, config,
  * database, logging, rate-limit, housekeeping, health, web) imports no feature; features reach
@@ -17,13 +17,18 @@
 /** folder → the other src/ folders its files may import (its own folder is always allowed). */
 const LAYERS = {
   // ---- features, top to bottom
-  admin: ['account-security', 'sso', 'security-settings', 'auth', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer'],
+  admin: ['account-security', 'sso', 'security-settings', 'auth', 'security-policy', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer'],
   // Resolves User.security, which reads every factor: above sso, below admin.
-  'account-security': ['sso', 'security-settings', 'auth', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer'],
-  sso: ['security-settings', 'auth', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer'],
+  'account-security': ['sso', 'security-settings', 'auth', 'security-policy', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer'],
+  sso: ['security-settings', 'auth', 'security-policy', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer'],
+  // Forgot password and invitations: a completed reset is a sign-in (auth's challenge and pending action).
+  'password-reset': ['auth', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer'],
   // Profile > two-factor settings: the enable/disable orchestration (first factor on → backup codes…).
-  'security-settings': ['auth', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer'],
-  auth: ['two-factor', 'backup-codes', 'security-events', 'users', 'mailer'],
+  'security-settings': ['auth', 'security-policy', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer'],
+  auth: ['security-policy', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer'],
+  // The 2FA policy and what it means for an account: below every module that enforces it (the
+  // guard and sign-in in auth, settings, User.security, the admin list); reads factor state.
+  'security-policy': ['two-factor', 'security-events', 'users', 'mailer'],
   // Siblings: the two factor modules do not import each other.
   'two-factor': ['security-events', 'users', 'mailer'],
   // Backup codes are a (fallback) factor: they register with two-factor's SecondFactors, one way.
@@ -42,7 +47,7 @@ const LAYERS = {
   common: ['config'],
   config: [],
 };
-const FEATURES = ['admin', 'account-security', 'sso', 'security-settings', 'auth', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer'];
+const FEATURES = ['admin', 'account-security', 'sso', 'password-reset', 'security-settings', 'auth', 'security-policy', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer'];
 
 /** Infrastructure a feature may import, on top of its LAYERS row. */
 const FEATURE_INFRA = {

@@ -24,8 +24,10 @@ import { LoggingModule } from './logging/logging.module';
 import { DatabaseModule } from './database/database.module';
 import { graphqlOptions } from './graphql.options';
 import { MailerModule } from './mailer/mailer.module';
+import { PasswordResetModule } from './password-reset/password-reset.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { SecurityEventsModule } from './security-events/security-events.module';
+import { SecurityPolicyModule } from './security-policy/security-policy.module';
 import { SecuritySettingsModule } from './security-settings/security-settings.module';
 import { SsoModule } from './sso/sso.module';
 import { UsersModule } from './users/users.module';
@@ -56,9 +58,11 @@ function firstMessages(errors: ValidationError[]): string[] {
     MailerModule,
     UsersModule,
     SecurityEventsModule,
+    SecurityPolicyModule,
     AuthModule,
     SecuritySettingsModule,
     SsoModule,
+    PasswordResetModule,
     AccountSecurityModule,
     AdminModule,
     WebModule,

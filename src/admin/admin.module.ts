@@ -5,12 +5,14 @@ import { SecurityEventsModule } from '../security-events/security-events.module'
 import { SsoModule } from '../sso/sso.module';
 import { TwoFactorModule } from '../two-factor';
 import { UsersModule } from '../users/users.module';
+import { AdminLifecycleResolver } from './admin-lifecycle.resolver';
+import { AdminLifecycleService } from './admin-lifecycle.service';
 import { AdminResolver } from './admin.resolver';
 import { AdminService } from './admin.service';
 
 /** Owns no tables: reads and acts through the other modules' services. Nothing imports it. */
 @Module({
   imports: [UsersModule, AuthModule, TwoFactorModule, BackupCodesModule, SecurityEventsModule, SsoModule],
-  providers: [AdminService, AdminResolver],
+  providers: [AdminService, AdminResolver, AdminLifecycleService, AdminLifecycleResolver],
 })
 export class AdminModule {}

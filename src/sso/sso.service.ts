@@ -12,6 +12,8 @@ import { appConfig } from '../config/app.config';
 import { SecurityEventsService } from '../security-events/security-events.service';
 import { SecurityEventType } from '../security-events/security-event-type';
 import { UserEntity } from '../users/user.entity';
+import { UserStatus } from '../users/user-status.enum';
+import { UsersError } from '../users/users.errors';
 import { UsersService } from '../users/users.service';
 import { AfterCommit } from '../database/after-commit';
 import { Db, TransactionHost } from '../database/transactions';
@@ -215,6 +217,8 @@ export class SsoService implements OnModuleInit {
     const identity = await this.identities.findByKey(t.providerId, t.subject);
     const user = identity && identity.userId === t.userId ? await this.users.findById(identity.userId) : null;
     if (!user) throw SsoError.ticketExpired(); // unlinked (or the account removed) since the callback
+    // A deactivated (or not yet activated) account gets nothing from SSO either: as a wrong password does.
+    if (user.status !== UserStatus.ACTIVE) throw UsersError.invalidCredentials();
     return this.auth.completeFirstFactor(user, meta, {
       event: SecurityEventType.SSO_LOGIN,
       requireSecondFactor: provider.requireTwoFactor,

@@ -22,6 +22,7 @@ export type UserCondition = (qb: SelectQueryBuilder<UserEntity>, alias: string) 
 
 export interface UserPageQuery {
   search?: string | null;
+  status?: UserStatus | null;
   conditions?: UserCondition[];
   first: number;
   after?: { createdAt: Date; id: string } | null;
@@ -151,6 +152,7 @@ export class UsersService implements OnApplicationBootstrap {
         const like = `%${q.search.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
         qb.andWhere(`(u.email_lower LIKE :like ESCAPE '!' OR LOWER(u.display_name) LIKE :like ESCAPE '!')`, { like });
       }
+      if (q.status) qb.andWhere('u.status = :status', { status: q.status });
       for (const condition of q.conditions ?? []) condition(qb, 'u');
       return qb;
     };
@@ -173,5 +175,73 @@ export class UsersService implements OnApplicationBootstrap {
 
   async touchLastLogin(userId: string): Promise<void> {
     await this.tx.tx.getRepository(UserEntity).update({ id: userId }, { lastLoginAt: new Date() });
+  }
+
+  // ---- invitations and password reset (src/password-reset) -----------------------------------
+
+  /** `inviteUser`: an INVITED account with no password (every password check fails until it is set). */
+  async createInvited(input: { email: string; displayName: string; role?: Role }): Promise<UserEntity> {
+    const email = input.email.trim();
+    const repo = this.tx.tx.getRepository(UserEntity);
+    if (await repo.findOneBy({ emailLower: email.toLowerCase() })) throw UsersError.emailTaken();
+    const user = repo.create({
+      id: randomUUID(),
+      email,
+      emailLower: email.toLowerCase(),
+      displayName: input.displayName.trim(),
+      role: input.role ?? Role.AGENT,
+      passwordHash: '',
+      createdAt: new Date(),
+      lastLoginAt: null,
+      passwordChangedAt: null,
+      status: UserStatus.INVITED,
+    });
+    try {
+      await repo.insert(user);
+      return user;
+    } catch (e) {
+      if (isUniqueViolation(e)) throw UsersError.emailTaken();
+      throw e;
+    }
+  }
+
+  /**
+   * The first password of an invited account, which becomes ACTIVE. Conditional on the status,
+   * in the caller's transaction: false when the account is no longer INVITED.
+   */
+  async activate(userId: string, passwordHash: string): Promise<boolean> {
+    const res = await this.tx.tx
+      .getRepository(UserEntity)
+      .update({ id: userId, status: UserStatus.INVITED }, { passwordHash, passwordChangedAt: new Date(), status: UserStatus.ACTIVE });
+    return res.affected === 1;
+  }
+
+  /** A reset password, only while the account is ACTIVE (a deactivation that won the race keeps it out). */
+  async storePasswordHashIfActive(userId: string, passwordHash: string): Promise<boolean> {
+    const res = await this.tx.tx
+      .getRepository(UserEntity)
+      .update({ id: userId, status: UserStatus.ACTIVE }, { passwordHash, passwordChangedAt: new Date() });
+    return res.affected === 1;
+  }
+
+  // ---- lifecycle (admin) ----------------------------------------------------------------------
+
+  /**
+   * The active admins, locked for the rest of the call's transaction (MySQL/MariaDB: FOR UPDATE;
+   * SQLite runs one transaction at a time anyway), so two admins demoting or deactivating each
+   * other at once cannot both pass the last-admin check.
+   */
+  async lockActiveAdmins(): Promise<string[]> {
+    const qb = this.tx.tx.getRepository(UserEntity).createQueryBuilder('u').select('u.id', 'id').where('u.role = :role AND u.status = :status', { role: Role.ADMIN, status: UserStatus.ACTIVE });
+    if (this.tx.tx.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
+    return (await qb.getRawMany<{ id: string }>()).map((r) => r.id);
+  }
+
+  async setStatus(userId: string, status: UserStatus): Promise<void> {
+    await this.tx.tx.getRepository(UserEntity).update({ id: userId }, { status });
+  }
+
+  async setRole(userId: string, role: Role): Promise<void> {
+    await this.tx.tx.getRepository(UserEntity).update({ id: userId }, { role });
   }
 }

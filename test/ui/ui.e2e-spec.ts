@@ -262,7 +262,7 @@ describe('web pages (Chromium)', () => {
     await page.getByRole('cell', { name: 'Tom Totp' }).waitFor();
     await screenshot(page, 'admin-overview');
 
-    await page.getByLabel('Two-factor').selectOption('true');
+    await page.getByLabel('Two-factor', { exact: true }).selectOption('true');
     await page.getByLabel('Method').selectOption('TOTP');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.getByText('Showing 1–1 of 1 users.').waitFor();
@@ -274,7 +274,7 @@ describe('web pages (Chromium)', () => {
     await page.getByText(/^On since/).first().waitFor();
     await screenshot(page, 'admin-user');
 
-    await page.getByLabel('Reason').fill('Lost phone; identity checked on a video call');
+    await page.getByLabel('Reason', { exact: true }).fill('Lost phone; identity checked on a video call');
     await page.getByRole('button', { name: 'Reset two-factor' }).click();
     await page.getByText(/is reset: every method is off/).waitFor();
     await page.getByRole('cell', { name: 'Two-factor reset by an administrator' }).waitFor();

@@ -66,12 +66,19 @@ export async function gql<R, V>(document: TypedDocumentString<R, V>, ...[variabl
   if (err) {
     const code = err.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
     if (code === 'UNAUTHENTICATED' && session.token && !/Invalid email or password/.test(err.message)) onSessionEnded();
+    // The policy's grace ended while a page was open: the session may only enrol now.
+    if (code === 'TWO_FACTOR_ENROLLMENT_REQUIRED') enrollmentRequiredHandler();
     throw new ApiError(err.message, code, err.extensions?.retryAfterSeconds);
   }
   return body.data as R;
 }
 
 let sessionEndedHandler: () => void = () => undefined;
+let enrollmentRequiredHandler: () => void = () => undefined;
+export function onEnrollmentRequired(handler: () => void): void {
+  enrollmentRequiredHandler = handler;
+}
+
 export function onSessionEnd(handler: () => void): void {
   sessionEndedHandler = handler;
 }

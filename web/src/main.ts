@@ -1,12 +1,21 @@
 import './styles.css';
-import { gql, onSessionEnd, session } from './api';
+import { gql, onEnrollmentRequired, onSessionEnd, session } from './api';
 import { LOGOUT } from './ops';
+import './pages/add-user'; // before admin: /admin/users/new must match ahead of /admin/users/:id
 import './pages/admin';
+import './pages/enroll';
 import './pages/login';
+import './pages/policy';
+import './pages/reset-password';
 import './pages/settings';
-import { forgetUser, navigate, route, startRouter } from './router';
+import { ENROLL_PATH, forgetUser, navigate, route, startRouter } from './router';
 
 route(/^\/$/, 'public', () => navigate(session.token ? '/settings' : '/login', { replace: true }));
+
+onEnrollmentRequired(() => {
+  forgetUser(); // the cached user says what the session may do: read it again
+  if (location.pathname !== ENROLL_PATH) navigate(ENROLL_PATH, { replace: true });
+});
 
 onSessionEnd(() => {
   forgetUser();

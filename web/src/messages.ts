@@ -49,6 +49,7 @@ export const METHOD_LABEL: Record<Method, string> = {
   TOTP: 'Authenticator app code',
   EMAIL: 'Email me a code',
   BACKUP_CODE: 'Backup code',
+  WEBAUTHN: 'Passkey or security key',
 };
 
 const EVENT_LABEL: Record<string, string> = {
@@ -69,5 +70,12 @@ const EVENT_LABEL: Record<string, string> = {
   ADMIN_2FA_RESET: 'Two-factor reset by an administrator',
   ADMIN_UNLOCK: 'Unlocked by an administrator',
   PASSWORD_CHANGED: 'Password changed',
+  PASSWORD_CHANGE_FAILED: 'Wrong current password when changing it',
+  REAUTH_FAILED: 'Wrong password when confirming it’s you',
+  USER_CREATED: 'Account created',
+  USER_DEACTIVATED: 'Account deactivated',
+  USER_REACTIVATED: 'Account reactivated',
+  ROLE_CHANGED: 'Role changed',
+  ADMIN_SSO_UNLINK: 'Single sign-on removed by an administrator',
 };
 export const eventLabel = (type: string) => EVENT_LABEL[type] ?? type.charAt(0) + type.slice(1).toLowerCase().replace(/_/g, ' ');

@@ -16,6 +16,10 @@ import * as types from './graphql';
  */
 type Documents = {
     "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n}": typeof types.SecurityStateFragmentDoc,
+    "\n  mutation DeactivateUser($userId: ID!, $reason: String!) { deactivateUser(userId: $userId, reason: $reason) { id status role } }\n": typeof types.DeactivateUserDocument,
+    "\n  mutation ReactivateUser($userId: ID!) { reactivateUser(userId: $userId) { id status role } }\n": typeof types.ReactivateUserDocument,
+    "\n  mutation SetUserRole($userId: ID!, $role: Role!) { setUserRole(userId: $userId, role: $role) { id status role } }\n": typeof types.SetUserRoleDocument,
+    "query UserStatus($id: ID!) { user(id: $id) { id status role } }": typeof types.UserStatusDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { ...LoginOutcome }\n  }\n": typeof types.LoginDocument,
     "query Me { me { id email displayName role createdAt lastLoginAt } }": typeof types.MeDocument,
     "mutation Logout { logout }": typeof types.LogoutDocument,
@@ -41,6 +45,20 @@ type Documents = {
     "\n  mutation Reset($userId: ID!, $reason: String!) { resetTwoFactor(userId: $userId, reason: $reason) { id security { ...SecurityState } } }\n": typeof types.ResetDocument,
     "mutation Unlock($userId: ID!) { unlockAccount(userId: $userId) { id security { ...SecurityState } } }": typeof types.UnlockDocument,
     "\n  query Overview { securityOverview { users twoFactorEnabled emailEnabled totpEnabled lockedNow lowBackupCodes } }\n": typeof types.OverviewDocument,
+    "\n  query SecurityPolicy {\n    securityPolicy {\n      requireTwoFactor gracePeriodDays allowedMethods phishingResistantFor\n      sessionIdleMinutes sessionMaxHours trustedDeviceDays updatedAt updatedBy { id email }\n    }\n  }\n": typeof types.SecurityPolicyDocument,
+    "\n  mutation UpdateSecurityPolicy($input: SecurityPolicyInput!) {\n    updateSecurityPolicy(input: $input) {\n      requireTwoFactor gracePeriodDays allowedMethods phishingResistantFor\n      sessionIdleMinutes sessionMaxHours trustedDeviceDays updatedAt updatedBy { id email }\n    }\n  }\n": typeof types.UpdateSecurityPolicyDocument,
+    "\n  mutation PolicyLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on AuthSession { token enrollmentRequired user { id security { twoFactorRequired enrollmentDeadline } } }\n      ... on TwoFactorChallenge { challengeToken methods }\n    }\n  }\n": typeof types.PolicyLoginDocument,
+    "\n  mutation PolicyVerify($challengeToken: String!, $method: TwoFactorMethod!, $code: String!) {\n    verifyCode(challengeToken: $challengeToken, method: $method, code: $code) { token enrollmentRequired }\n  }\n": typeof types.PolicyVerifyDocument,
+    "\n  query MyEnrollment { me { id security { twoFactorRequired enrollmentDeadline twoFactorEnabled email { enabled } totp { enabled } } } }\n": typeof types.MyEnrollmentDocument,
+    "\n  query ComplianceUsers($status: UserStatus, $twoFactorCompliant: Boolean, $search: String, $first: Int) {\n    users(status: $status, twoFactorCompliant: $twoFactorCompliant, search: $search, first: $first) {\n      totalCount\n      edges { node { id email status security { twoFactorRequired enrollmentDeadline } } }\n    }\n  }\n": typeof types.ComplianceUsersDocument,
+    "\n  query PolicyOverview { securityOverview { users nonCompliant inGracePeriod deactivated invited } }\n": typeof types.PolicyOverviewDocument,
+    "\n  query SecurityPolicyImpact($input: SecurityPolicyInput!) { securityPolicyImpact(input: $input) { nonCompliant restrictedAtOnce deadline } }\n": typeof types.SecurityPolicyImpactDocument,
+    "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { ...LoginOutcome }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) { inviteUser(input: $input) { id email displayName role status } }\n": typeof types.InviteUserDocument,
+    "mutation ResendInvite($userId: ID!) { resendInvite(userId: $userId) }": typeof types.ResendInviteDocument,
+    "mutation SendPasswordReset($userId: ID!) { sendPasswordReset(userId: $userId) }": typeof types.SendPasswordResetDocument,
+    "query ResetUserStatus($id: ID!) { user(id: $id) { id status } }": typeof types.ResetUserStatusDocument,
     "query SsoProviders { ssoProviders { id kind displayName } }": typeof types.SsoProvidersDocument,
     "query AdminSsoProviders { adminSsoProviders { ...ProviderConfig } }": typeof types.AdminSsoProvidersDocument,
     "\n  mutation ConfigureSsoProvider($input: SsoProviderInput!) { configureSsoProvider(input: $input) { ...ProviderConfig } }\n": typeof types.ConfigureSsoProviderDocument,
@@ -57,6 +75,10 @@ type Documents = {
 };
 const documents: Documents = {
     "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n}": types.SecurityStateFragmentDoc,
+    "\n  mutation DeactivateUser($userId: ID!, $reason: String!) { deactivateUser(userId: $userId, reason: $reason) { id status role } }\n": types.DeactivateUserDocument,
+    "\n  mutation ReactivateUser($userId: ID!) { reactivateUser(userId: $userId) { id status role } }\n": types.ReactivateUserDocument,
+    "\n  mutation SetUserRole($userId: ID!, $role: Role!) { setUserRole(userId: $userId, role: $role) { id status role } }\n": types.SetUserRoleDocument,
+    "query UserStatus($id: ID!) { user(id: $id) { id status role } }": types.UserStatusDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { ...LoginOutcome }\n  }\n": types.LoginDocument,
     "query Me { me { id email displayName role createdAt lastLoginAt } }": types.MeDocument,
     "mutation Logout { logout }": types.LogoutDocument,
@@ -82,6 +104,20 @@ const documents: Documents = {
     "\n  mutation Reset($userId: ID!, $reason: String!) { resetTwoFactor(userId: $userId, reason: $reason) { id security { ...SecurityState } } }\n": types.ResetDocument,
     "mutation Unlock($userId: ID!) { unlockAccount(userId: $userId) { id security { ...SecurityState } } }": types.UnlockDocument,
     "\n  query Overview { securityOverview { users twoFactorEnabled emailEnabled totpEnabled lockedNow lowBackupCodes } }\n": types.OverviewDocument,
+    "\n  query SecurityPolicy {\n    securityPolicy {\n      requireTwoFactor gracePeriodDays allowedMethods phishingResistantFor\n      sessionIdleMinutes sessionMaxHours trustedDeviceDays updatedAt updatedBy { id email }\n    }\n  }\n": types.SecurityPolicyDocument,
+    "\n  mutation UpdateSecurityPolicy($input: SecurityPolicyInput!) {\n    updateSecurityPolicy(input: $input) {\n      requireTwoFactor gracePeriodDays allowedMethods phishingResistantFor\n      sessionIdleMinutes sessionMaxHours trustedDeviceDays updatedAt updatedBy { id email }\n    }\n  }\n": types.UpdateSecurityPolicyDocument,
+    "\n  mutation PolicyLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on AuthSession { token enrollmentRequired user { id security { twoFactorRequired enrollmentDeadline } } }\n      ... on TwoFactorChallenge { challengeToken methods }\n    }\n  }\n": types.PolicyLoginDocument,
+    "\n  mutation PolicyVerify($challengeToken: String!, $method: TwoFactorMethod!, $code: String!) {\n    verifyCode(challengeToken: $challengeToken, method: $method, code: $code) { token enrollmentRequired }\n  }\n": types.PolicyVerifyDocument,
+    "\n  query MyEnrollment { me { id security { twoFactorRequired enrollmentDeadline twoFactorEnabled email { enabled } totp { enabled } } } }\n": types.MyEnrollmentDocument,
+    "\n  query ComplianceUsers($status: UserStatus, $twoFactorCompliant: Boolean, $search: String, $first: Int) {\n    users(status: $status, twoFactorCompliant: $twoFactorCompliant, search: $search, first: $first) {\n      totalCount\n      edges { node { id email status security { twoFactorRequired enrollmentDeadline } } }\n    }\n  }\n": types.ComplianceUsersDocument,
+    "\n  query PolicyOverview { securityOverview { users nonCompliant inGracePeriod deactivated invited } }\n": types.PolicyOverviewDocument,
+    "\n  query SecurityPolicyImpact($input: SecurityPolicyInput!) { securityPolicyImpact(input: $input) { nonCompliant restrictedAtOnce deadline } }\n": types.SecurityPolicyImpactDocument,
+    "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { ...LoginOutcome }\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) { inviteUser(input: $input) { id email displayName role status } }\n": types.InviteUserDocument,
+    "mutation ResendInvite($userId: ID!) { resendInvite(userId: $userId) }": types.ResendInviteDocument,
+    "mutation SendPasswordReset($userId: ID!) { sendPasswordReset(userId: $userId) }": types.SendPasswordResetDocument,
+    "query ResetUserStatus($id: ID!) { user(id: $id) { id status } }": types.ResetUserStatusDocument,
     "query SsoProviders { ssoProviders { id kind displayName } }": types.SsoProvidersDocument,
     "query AdminSsoProviders { adminSsoProviders { ...ProviderConfig } }": types.AdminSsoProvidersDocument,
     "\n  mutation ConfigureSsoProvider($input: SsoProviderInput!) { configureSsoProvider(input: $input) { ...ProviderConfig } }\n": types.ConfigureSsoProviderDocument,
@@ -101,6 +137,22 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n}"): typeof import('./graphql').SecurityStateFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateUser($userId: ID!, $reason: String!) { deactivateUser(userId: $userId, reason: $reason) { id status role } }\n"): typeof import('./graphql').DeactivateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReactivateUser($userId: ID!) { reactivateUser(userId: $userId) { id status role } }\n"): typeof import('./graphql').ReactivateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetUserRole($userId: ID!, $role: Role!) { setUserRole(userId: $userId, role: $role) { id status role } }\n"): typeof import('./graphql').SetUserRoleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UserStatus($id: ID!) { user(id: $id) { id status role } }"): typeof import('./graphql').UserStatusDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -201,6 +253,62 @@ export function graphql(source: "mutation Unlock($userId: ID!) { unlockAccount(u
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Overview { securityOverview { users twoFactorEnabled emailEnabled totpEnabled lockedNow lowBackupCodes } }\n"): typeof import('./graphql').OverviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SecurityPolicy {\n    securityPolicy {\n      requireTwoFactor gracePeriodDays allowedMethods phishingResistantFor\n      sessionIdleMinutes sessionMaxHours trustedDeviceDays updatedAt updatedBy { id email }\n    }\n  }\n"): typeof import('./graphql').SecurityPolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSecurityPolicy($input: SecurityPolicyInput!) {\n    updateSecurityPolicy(input: $input) {\n      requireTwoFactor gracePeriodDays allowedMethods phishingResistantFor\n      sessionIdleMinutes sessionMaxHours trustedDeviceDays updatedAt updatedBy { id email }\n    }\n  }\n"): typeof import('./graphql').UpdateSecurityPolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PolicyLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on AuthSession { token enrollmentRequired user { id security { twoFactorRequired enrollmentDeadline } } }\n      ... on TwoFactorChallenge { challengeToken methods }\n    }\n  }\n"): typeof import('./graphql').PolicyLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PolicyVerify($challengeToken: String!, $method: TwoFactorMethod!, $code: String!) {\n    verifyCode(challengeToken: $challengeToken, method: $method, code: $code) { token enrollmentRequired }\n  }\n"): typeof import('./graphql').PolicyVerifyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyEnrollment { me { id security { twoFactorRequired enrollmentDeadline twoFactorEnabled email { enabled } totp { enabled } } } }\n"): typeof import('./graphql').MyEnrollmentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ComplianceUsers($status: UserStatus, $twoFactorCompliant: Boolean, $search: String, $first: Int) {\n    users(status: $status, twoFactorCompliant: $twoFactorCompliant, search: $search, first: $first) {\n      totalCount\n      edges { node { id email status security { twoFactorRequired enrollmentDeadline } } }\n    }\n  }\n"): typeof import('./graphql').ComplianceUsersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PolicyOverview { securityOverview { users nonCompliant inGracePeriod deactivated invited } }\n"): typeof import('./graphql').PolicyOverviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SecurityPolicyImpact($input: SecurityPolicyInput!) { securityPolicyImpact(input: $input) { nonCompliant restrictedAtOnce deadline } }\n"): typeof import('./graphql').SecurityPolicyImpactDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n"): typeof import('./graphql').RequestPasswordResetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { ...LoginOutcome }\n  }\n"): typeof import('./graphql').ResetPasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteUser($input: InviteUserInput!) { inviteUser(input: $input) { id email displayName role status } }\n"): typeof import('./graphql').InviteUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ResendInvite($userId: ID!) { resendInvite(userId: $userId) }"): typeof import('./graphql').ResendInviteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SendPasswordReset($userId: ID!) { sendPasswordReset(userId: $userId) }"): typeof import('./graphql').SendPasswordResetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ResetUserStatus($id: ID!) { user(id: $id) { id status } }"): typeof import('./graphql').ResetUserStatusDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

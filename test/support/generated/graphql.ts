@@ -15,9 +15,27 @@ export type EnabledMethodFilter =
   | 'EMAIL'
   | 'TOTP';
 
+export type InviteUserInput = {
+  displayName: string;
+  email: string;
+  role?: Role | null | undefined;
+};
+
 export type Role =
   | 'ADMIN'
   | 'AGENT';
+
+export type SecurityPolicyInput = {
+  allowedMethods?: Array<TwoFactorMethod> | null | undefined;
+  /** true: no idle limit (sessionIdleMinutes null) */
+  clearSessionIdle?: boolean | null | undefined;
+  gracePeriodDays?: number | null | undefined;
+  phishingResistantFor?: Array<Role> | null | undefined;
+  requireTwoFactor?: Array<Role> | null | undefined;
+  sessionIdleMinutes?: number | null | undefined;
+  sessionMaxHours?: number | null | undefined;
+  trustedDeviceDays?: number | null | undefined;
+};
 
 export type SsoProviderInput = {
   /** OFFICE365 with common/organizations: accept only these tids (empty: any) */
@@ -46,7 +64,13 @@ export type SsoProviderKind =
 export type TwoFactorMethod =
   | 'BACKUP_CODE'
   | 'EMAIL'
-  | 'TOTP';
+  | 'TOTP'
+  | 'WEBAUTHN';
+
+export type UserStatus =
+  | 'ACTIVE'
+  | 'DEACTIVATED'
+  | 'INVITED';
 
 export type SecurityStateFragment = { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } };
 
@@ -62,6 +86,36 @@ export type LoginOutcomeFragment =
 ;
 
 export type ProviderConfigFragment = { id: string, kind: SsoProviderKind, displayName: string, clientId: string, issuer: string, tenant: string | null, allowedTenants: Array<string>, enabled: boolean, requireTwoFactor: boolean, redirectUri: string };
+
+export type DeactivateUserMutationVariables = Exact<{
+  userId: string;
+  reason: string;
+}>;
+
+
+export type DeactivateUserMutation = { deactivateUser: { id: string, status: UserStatus, role: Role } };
+
+export type ReactivateUserMutationVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type ReactivateUserMutation = { reactivateUser: { id: string, status: UserStatus, role: Role } };
+
+export type SetUserRoleMutationVariables = Exact<{
+  userId: string;
+  role: Role;
+}>;
+
+
+export type SetUserRoleMutation = { setUserRole: { id: string, status: UserStatus, role: Role } };
+
+export type UserStatusQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type UserStatusQuery = { user: { id: string, status: UserStatus, role: Role } | null };
 
 export type LoginMutationVariables = Exact<{
   email: string;
@@ -234,6 +288,111 @@ export type OverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type OverviewQuery = { securityOverview: { users: number, twoFactorEnabled: number, emailEnabled: number, totpEnabled: number, lockedNow: number, lowBackupCodes: number } };
+
+export type SecurityPolicyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SecurityPolicyQuery = { securityPolicy: { requireTwoFactor: Array<Role>, gracePeriodDays: number, allowedMethods: Array<TwoFactorMethod>, phishingResistantFor: Array<Role>, sessionIdleMinutes: number | null, sessionMaxHours: number, trustedDeviceDays: number, updatedAt: string | null, updatedBy: { id: string, email: string } | null } };
+
+export type UpdateSecurityPolicyMutationVariables = Exact<{
+  input: SecurityPolicyInput;
+}>;
+
+
+export type UpdateSecurityPolicyMutation = { updateSecurityPolicy: { requireTwoFactor: Array<Role>, gracePeriodDays: number, allowedMethods: Array<TwoFactorMethod>, phishingResistantFor: Array<Role>, sessionIdleMinutes: number | null, sessionMaxHours: number, trustedDeviceDays: number, updatedAt: string | null, updatedBy: { id: string, email: string } | null } };
+
+export type PolicyLoginMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type PolicyLoginMutation = { login:
+    | { __typename: 'AuthSession', token: string, enrollmentRequired: boolean, user: { id: string, security: { twoFactorRequired: boolean, enrollmentDeadline: string | null } } }
+    | { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod> }
+   };
+
+export type PolicyVerifyMutationVariables = Exact<{
+  challengeToken: string;
+  method: TwoFactorMethod;
+  code: string;
+}>;
+
+
+export type PolicyVerifyMutation = { verifyCode: { token: string, enrollmentRequired: boolean } };
+
+export type MyEnrollmentQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyEnrollmentQuery = { me: { id: string, security: { twoFactorRequired: boolean, enrollmentDeadline: string | null, twoFactorEnabled: boolean, email: { enabled: boolean }, totp: { enabled: boolean } } } };
+
+export type ComplianceUsersQueryVariables = Exact<{
+  status?: UserStatus | null | undefined;
+  twoFactorCompliant?: boolean | null | undefined;
+  search?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ComplianceUsersQuery = { users: { totalCount: number, edges: Array<{ node: { id: string, email: string, status: UserStatus, security: { twoFactorRequired: boolean, enrollmentDeadline: string | null } } }> } };
+
+export type PolicyOverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PolicyOverviewQuery = { securityOverview: { users: number, nonCompliant: number, inGracePeriod: number, deactivated: number, invited: number } };
+
+export type SecurityPolicyImpactQueryVariables = Exact<{
+  input: SecurityPolicyInput;
+}>;
+
+
+export type SecurityPolicyImpactQuery = { securityPolicyImpact: { nonCompliant: number, restrictedAtOnce: number, deadline: string | null } };
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
+
+export type ResetPasswordMutationVariables = Exact<{
+  token: string;
+  newPassword: string;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword:
+    | { __typename: 'AuthSession', token: string, expiresAt: string, user: { id: string, email: string, role: Role } }
+    | { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string }
+   };
+
+export type InviteUserMutationVariables = Exact<{
+  input: InviteUserInput;
+}>;
+
+
+export type InviteUserMutation = { inviteUser: { id: string, email: string, displayName: string, role: Role, status: UserStatus } };
+
+export type ResendInviteMutationVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type ResendInviteMutation = { resendInvite: boolean };
+
+export type SendPasswordResetMutationVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type SendPasswordResetMutation = { sendPasswordReset: boolean };
+
+export type ResetUserStatusQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ResetUserStatusQuery = { user: { id: string, status: UserStatus } | null };
 
 export type SsoProvidersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -414,6 +573,42 @@ export const ProviderConfigFragmentDoc = new TypedDocumentString(`
   redirectUri
 }
     `, {"fragmentName":"ProviderConfig"}) as unknown as TypedDocumentString<ProviderConfigFragment, unknown>;
+export const DeactivateUserDocument = new TypedDocumentString(`
+    mutation DeactivateUser($userId: ID!, $reason: String!) {
+  deactivateUser(userId: $userId, reason: $reason) {
+    id
+    status
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<DeactivateUserMutation, DeactivateUserMutationVariables>;
+export const ReactivateUserDocument = new TypedDocumentString(`
+    mutation ReactivateUser($userId: ID!) {
+  reactivateUser(userId: $userId) {
+    id
+    status
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<ReactivateUserMutation, ReactivateUserMutationVariables>;
+export const SetUserRoleDocument = new TypedDocumentString(`
+    mutation SetUserRole($userId: ID!, $role: Role!) {
+  setUserRole(userId: $userId, role: $role) {
+    id
+    status
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<SetUserRoleMutation, SetUserRoleMutationVariables>;
+export const UserStatusDocument = new TypedDocumentString(`
+    query UserStatus($id: ID!) {
+  user(id: $id) {
+    id
+    status
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<UserStatusQuery, UserStatusQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) {
@@ -874,6 +1069,193 @@ export const OverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;
+export const SecurityPolicyDocument = new TypedDocumentString(`
+    query SecurityPolicy {
+  securityPolicy {
+    requireTwoFactor
+    gracePeriodDays
+    allowedMethods
+    phishingResistantFor
+    sessionIdleMinutes
+    sessionMaxHours
+    trustedDeviceDays
+    updatedAt
+    updatedBy {
+      id
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SecurityPolicyQuery, SecurityPolicyQueryVariables>;
+export const UpdateSecurityPolicyDocument = new TypedDocumentString(`
+    mutation UpdateSecurityPolicy($input: SecurityPolicyInput!) {
+  updateSecurityPolicy(input: $input) {
+    requireTwoFactor
+    gracePeriodDays
+    allowedMethods
+    phishingResistantFor
+    sessionIdleMinutes
+    sessionMaxHours
+    trustedDeviceDays
+    updatedAt
+    updatedBy {
+      id
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateSecurityPolicyMutation, UpdateSecurityPolicyMutationVariables>;
+export const PolicyLoginDocument = new TypedDocumentString(`
+    mutation PolicyLogin($email: String!, $password: String!) {
+  login(email: $email, password: $password) {
+    __typename
+    ... on AuthSession {
+      token
+      enrollmentRequired
+      user {
+        id
+        security {
+          twoFactorRequired
+          enrollmentDeadline
+        }
+      }
+    }
+    ... on TwoFactorChallenge {
+      challengeToken
+      methods
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PolicyLoginMutation, PolicyLoginMutationVariables>;
+export const PolicyVerifyDocument = new TypedDocumentString(`
+    mutation PolicyVerify($challengeToken: String!, $method: TwoFactorMethod!, $code: String!) {
+  verifyCode(challengeToken: $challengeToken, method: $method, code: $code) {
+    token
+    enrollmentRequired
+  }
+}
+    `) as unknown as TypedDocumentString<PolicyVerifyMutation, PolicyVerifyMutationVariables>;
+export const MyEnrollmentDocument = new TypedDocumentString(`
+    query MyEnrollment {
+  me {
+    id
+    security {
+      twoFactorRequired
+      enrollmentDeadline
+      twoFactorEnabled
+      email {
+        enabled
+      }
+      totp {
+        enabled
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyEnrollmentQuery, MyEnrollmentQueryVariables>;
+export const ComplianceUsersDocument = new TypedDocumentString(`
+    query ComplianceUsers($status: UserStatus, $twoFactorCompliant: Boolean, $search: String, $first: Int) {
+  users(
+    status: $status
+    twoFactorCompliant: $twoFactorCompliant
+    search: $search
+    first: $first
+  ) {
+    totalCount
+    edges {
+      node {
+        id
+        email
+        status
+        security {
+          twoFactorRequired
+          enrollmentDeadline
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ComplianceUsersQuery, ComplianceUsersQueryVariables>;
+export const PolicyOverviewDocument = new TypedDocumentString(`
+    query PolicyOverview {
+  securityOverview {
+    users
+    nonCompliant
+    inGracePeriod
+    deactivated
+    invited
+  }
+}
+    `) as unknown as TypedDocumentString<PolicyOverviewQuery, PolicyOverviewQueryVariables>;
+export const SecurityPolicyImpactDocument = new TypedDocumentString(`
+    query SecurityPolicyImpact($input: SecurityPolicyInput!) {
+  securityPolicyImpact(input: $input) {
+    nonCompliant
+    restrictedAtOnce
+    deadline
+  }
+}
+    `) as unknown as TypedDocumentString<SecurityPolicyImpactQuery, SecurityPolicyImpactQueryVariables>;
+export const RequestPasswordResetDocument = new TypedDocumentString(`
+    mutation RequestPasswordReset($email: String!) {
+  requestPasswordReset(email: $email)
+}
+    `) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($token: String!, $newPassword: String!) {
+  resetPassword(token: $token, newPassword: $newPassword) {
+    ...LoginOutcome
+  }
+}
+    fragment Session on AuthSession {
+  token
+  expiresAt
+  user {
+    id
+    email
+    role
+  }
+}
+fragment LoginOutcome on LoginResult {
+  __typename
+  ... on AuthSession {
+    ...Session
+  }
+  ... on TwoFactorChallenge {
+    challengeToken
+    methods
+    expiresAt
+  }
+}`) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const InviteUserDocument = new TypedDocumentString(`
+    mutation InviteUser($input: InviteUserInput!) {
+  inviteUser(input: $input) {
+    id
+    email
+    displayName
+    role
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<InviteUserMutation, InviteUserMutationVariables>;
+export const ResendInviteDocument = new TypedDocumentString(`
+    mutation ResendInvite($userId: ID!) {
+  resendInvite(userId: $userId)
+}
+    `) as unknown as TypedDocumentString<ResendInviteMutation, ResendInviteMutationVariables>;
+export const SendPasswordResetDocument = new TypedDocumentString(`
+    mutation SendPasswordReset($userId: ID!) {
+  sendPasswordReset(userId: $userId)
+}
+    `) as unknown as TypedDocumentString<SendPasswordResetMutation, SendPasswordResetMutationVariables>;
+export const ResetUserStatusDocument = new TypedDocumentString(`
+    query ResetUserStatus($id: ID!) {
+  user(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ResetUserStatusQuery, ResetUserStatusQueryVariables>;
 export const SsoProvidersDocument = new TypedDocumentString(`
     query SsoProviders {
   ssoProviders {

@@ -16,6 +16,23 @@ import * as types from './graphql';
  */
 type Documents = {
     "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n}": typeof types.SecurityStateFragmentDoc,
+    "\n  mutation ChangeMyPassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangeMyPasswordDocument,
+    "\n  mutation DeactivateAccount($userId: ID!, $reason: String!) { deactivateUser(userId: $userId, reason: $reason) { ...UserFields status } }\n": typeof types.DeactivateAccountDocument,
+    "\n  mutation ReactivateAccount($userId: ID!) { reactivateUser(userId: $userId) { ...UserFields status } }\n": typeof types.ReactivateAccountDocument,
+    "\n  mutation ChangeRole($userId: ID!, $role: Role!) { setUserRole(userId: $userId, role: $role) { ...UserFields status } }\n": typeof types.ChangeRoleDocument,
+    "query UserLifecycle($id: ID!) { user(id: $id) { id status role } }": typeof types.UserLifecycleDocument,
+    "\n  query PolicyPage {\n    securityPolicy {\n      requireTwoFactor gracePeriodDays allowedMethods phishingResistantFor\n      sessionIdleMinutes sessionMaxHours trustedDeviceDays updatedAt updatedBy { displayName email }\n    }\n  }\n": typeof types.PolicyPageDocument,
+    "\n  mutation SaveSecurityPolicy($input: SecurityPolicyInput!) {\n    updateSecurityPolicy(input: $input) {\n      requireTwoFactor gracePeriodDays allowedMethods phishingResistantFor\n      sessionIdleMinutes sessionMaxHours trustedDeviceDays updatedAt updatedBy { displayName email }\n    }\n  }\n": typeof types.SaveSecurityPolicyDocument,
+    "\n  query PolicyImpact($input: SecurityPolicyInput!) { securityPolicyImpact(input: $input) { nonCompliant restrictedAtOnce deadline } }\n": typeof types.PolicyImpactDocument,
+    "\n  query MyEnrollmentState { me { id security { twoFactorRequired enrollmentDeadline } } }\n": typeof types.MyEnrollmentStateDocument,
+    "\n  query ConsoleOverview {\n    securityOverview { users twoFactorEnabled emailEnabled totpEnabled lockedNow lowBackupCodes nonCompliant inGracePeriod deactivated invited }\n  }\n": typeof types.ConsoleOverviewDocument,
+    "\n  query ConsoleUsers(\n    $search: String, $twoFactorEnabled: Boolean, $method: EnabledMethodFilter, $locked: Boolean, $backupCodesRemainingAtMost: Int,\n    $status: UserStatus, $twoFactorCompliant: Boolean, $first: Int, $after: String\n  ) {\n    users(\n      search: $search, twoFactorEnabled: $twoFactorEnabled, method: $method, locked: $locked, backupCodesRemainingAtMost: $backupCodesRemainingAtMost,\n      status: $status, twoFactorCompliant: $twoFactorCompliant, first: $first, after: $after\n    ) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...UserFields status security { twoFactorRequired enrollmentDeadline } } }\n    }\n  }\n": typeof types.ConsoleUsersDocument,
+    "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { ...LoginOutcome }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) { inviteUser(input: $input) { id email displayName role } }\n": typeof types.InviteUserDocument,
+    "\n  mutation CreateUserWithPassword($input: CreateUserInput!) { createUser(input: $input) { id email displayName role } }\n": typeof types.CreateUserWithPasswordDocument,
+    "mutation ResendInvite($userId: ID!) { resendInvite(userId: $userId) }": typeof types.ResendInviteDocument,
+    "mutation SendPasswordReset($userId: ID!) { sendPasswordReset(userId: $userId) }": typeof types.SendPasswordResetDocument,
     "\n  fragment UserFields on User {\n    id email displayName role createdAt lastLoginAt\n    security { ...SecurityState }\n  }\n": typeof types.UserFieldsFragmentDoc,
     "\n  fragment SsoConnectionFields on SsoConnection { provider { id kind displayName } email emailVerified linkedAt }\n": typeof types.SsoConnectionFieldsFragmentDoc,
     "\n  fragment SecurityEventFields on SecurityEvent { id type createdAt ip userAgent detail }\n": typeof types.SecurityEventFieldsFragmentDoc,
@@ -56,6 +73,23 @@ type Documents = {
 };
 const documents: Documents = {
     "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n}": types.SecurityStateFragmentDoc,
+    "\n  mutation ChangeMyPassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangeMyPasswordDocument,
+    "\n  mutation DeactivateAccount($userId: ID!, $reason: String!) { deactivateUser(userId: $userId, reason: $reason) { ...UserFields status } }\n": types.DeactivateAccountDocument,
+    "\n  mutation ReactivateAccount($userId: ID!) { reactivateUser(userId: $userId) { ...UserFields status } }\n": types.ReactivateAccountDocument,
+    "\n  mutation ChangeRole($userId: ID!, $role: Role!) { setUserRole(userId: $userId, role: $role) { ...UserFields status } }\n": types.ChangeRoleDocument,
+    "query UserLifecycle($id: ID!) { user(id: $id) { id status role } }": types.UserLifecycleDocument,
+    "\n  query PolicyPage {\n    securityPolicy {\n      requireTwoFactor gracePeriodDays allowedMethods phishingResistantFor\n      sessionIdleMinutes sessionMaxHours trustedDeviceDays updatedAt updatedBy { displayName email }\n    }\n  }\n": types.PolicyPageDocument,
+    "\n  mutation SaveSecurityPolicy($input: SecurityPolicyInput!) {\n    updateSecurityPolicy(input: $input) {\n      requireTwoFactor gracePeriodDays allowedMethods phishingResistantFor\n      sessionIdleMinutes sessionMaxHours trustedDeviceDays updatedAt updatedBy { displayName email }\n    }\n  }\n": types.SaveSecurityPolicyDocument,
+    "\n  query PolicyImpact($input: SecurityPolicyInput!) { securityPolicyImpact(input: $input) { nonCompliant restrictedAtOnce deadline } }\n": types.PolicyImpactDocument,
+    "\n  query MyEnrollmentState { me { id security { twoFactorRequired enrollmentDeadline } } }\n": types.MyEnrollmentStateDocument,
+    "\n  query ConsoleOverview {\n    securityOverview { users twoFactorEnabled emailEnabled totpEnabled lockedNow lowBackupCodes nonCompliant inGracePeriod deactivated invited }\n  }\n": types.ConsoleOverviewDocument,
+    "\n  query ConsoleUsers(\n    $search: String, $twoFactorEnabled: Boolean, $method: EnabledMethodFilter, $locked: Boolean, $backupCodesRemainingAtMost: Int,\n    $status: UserStatus, $twoFactorCompliant: Boolean, $first: Int, $after: String\n  ) {\n    users(\n      search: $search, twoFactorEnabled: $twoFactorEnabled, method: $method, locked: $locked, backupCodesRemainingAtMost: $backupCodesRemainingAtMost,\n      status: $status, twoFactorCompliant: $twoFactorCompliant, first: $first, after: $after\n    ) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...UserFields status security { twoFactorRequired enrollmentDeadline } } }\n    }\n  }\n": types.ConsoleUsersDocument,
+    "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { ...LoginOutcome }\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) { inviteUser(input: $input) { id email displayName role } }\n": types.InviteUserDocument,
+    "\n  mutation CreateUserWithPassword($input: CreateUserInput!) { createUser(input: $input) { id email displayName role } }\n": types.CreateUserWithPasswordDocument,
+    "mutation ResendInvite($userId: ID!) { resendInvite(userId: $userId) }": types.ResendInviteDocument,
+    "mutation SendPasswordReset($userId: ID!) { sendPasswordReset(userId: $userId) }": types.SendPasswordResetDocument,
     "\n  fragment UserFields on User {\n    id email displayName role createdAt lastLoginAt\n    security { ...SecurityState }\n  }\n": types.UserFieldsFragmentDoc,
     "\n  fragment SsoConnectionFields on SsoConnection { provider { id kind displayName } email emailVerified linkedAt }\n": types.SsoConnectionFieldsFragmentDoc,
     "\n  fragment SecurityEventFields on SecurityEvent { id type createdAt ip userAgent detail }\n": types.SecurityEventFieldsFragmentDoc,
@@ -99,6 +133,74 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n}"): typeof import('./graphql').SecurityStateFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeMyPassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): typeof import('./graphql').ChangeMyPasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateAccount($userId: ID!, $reason: String!) { deactivateUser(userId: $userId, reason: $reason) { ...UserFields status } }\n"): typeof import('./graphql').DeactivateAccountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReactivateAccount($userId: ID!) { reactivateUser(userId: $userId) { ...UserFields status } }\n"): typeof import('./graphql').ReactivateAccountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeRole($userId: ID!, $role: Role!) { setUserRole(userId: $userId, role: $role) { ...UserFields status } }\n"): typeof import('./graphql').ChangeRoleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UserLifecycle($id: ID!) { user(id: $id) { id status role } }"): typeof import('./graphql').UserLifecycleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PolicyPage {\n    securityPolicy {\n      requireTwoFactor gracePeriodDays allowedMethods phishingResistantFor\n      sessionIdleMinutes sessionMaxHours trustedDeviceDays updatedAt updatedBy { displayName email }\n    }\n  }\n"): typeof import('./graphql').PolicyPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveSecurityPolicy($input: SecurityPolicyInput!) {\n    updateSecurityPolicy(input: $input) {\n      requireTwoFactor gracePeriodDays allowedMethods phishingResistantFor\n      sessionIdleMinutes sessionMaxHours trustedDeviceDays updatedAt updatedBy { displayName email }\n    }\n  }\n"): typeof import('./graphql').SaveSecurityPolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PolicyImpact($input: SecurityPolicyInput!) { securityPolicyImpact(input: $input) { nonCompliant restrictedAtOnce deadline } }\n"): typeof import('./graphql').PolicyImpactDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyEnrollmentState { me { id security { twoFactorRequired enrollmentDeadline } } }\n"): typeof import('./graphql').MyEnrollmentStateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleOverview {\n    securityOverview { users twoFactorEnabled emailEnabled totpEnabled lockedNow lowBackupCodes nonCompliant inGracePeriod deactivated invited }\n  }\n"): typeof import('./graphql').ConsoleOverviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleUsers(\n    $search: String, $twoFactorEnabled: Boolean, $method: EnabledMethodFilter, $locked: Boolean, $backupCodesRemainingAtMost: Int,\n    $status: UserStatus, $twoFactorCompliant: Boolean, $first: Int, $after: String\n  ) {\n    users(\n      search: $search, twoFactorEnabled: $twoFactorEnabled, method: $method, locked: $locked, backupCodesRemainingAtMost: $backupCodesRemainingAtMost,\n      status: $status, twoFactorCompliant: $twoFactorCompliant, first: $first, after: $after\n    ) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...UserFields status security { twoFactorRequired enrollmentDeadline } } }\n    }\n  }\n"): typeof import('./graphql').ConsoleUsersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n"): typeof import('./graphql').RequestPasswordResetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { ...LoginOutcome }\n  }\n"): typeof import('./graphql').ResetPasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteUser($input: InviteUserInput!) { inviteUser(input: $input) { id email displayName role } }\n"): typeof import('./graphql').InviteUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUserWithPassword($input: CreateUserInput!) { createUser(input: $input) { id email displayName role } }\n"): typeof import('./graphql').CreateUserWithPasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ResendInvite($userId: ID!) { resendInvite(userId: $userId) }"): typeof import('./graphql').ResendInviteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SendPasswordReset($userId: ID!) { sendPasswordReset(userId: $userId) }"): typeof import('./graphql').SendPasswordResetDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,13 +4,38 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type CreateUserInput = {
+  displayName: string;
+  email: string;
+  password: string;
+  role?: Role | null | undefined;
+};
+
 export type EnabledMethodFilter =
   | 'EMAIL'
   | 'TOTP';
 
+export type InviteUserInput = {
+  displayName: string;
+  email: string;
+  role?: Role | null | undefined;
+};
+
 export type Role =
   | 'ADMIN'
   | 'AGENT';
+
+export type SecurityPolicyInput = {
+  allowedMethods?: Array<TwoFactorMethod> | null | undefined;
+  /** true: no idle limit (sessionIdleMinutes null) */
+  clearSessionIdle?: boolean | null | undefined;
+  gracePeriodDays?: number | null | undefined;
+  phishingResistantFor?: Array<Role> | null | undefined;
+  requireTwoFactor?: Array<Role> | null | undefined;
+  sessionIdleMinutes?: number | null | undefined;
+  sessionMaxHours?: number | null | undefined;
+  trustedDeviceDays?: number | null | undefined;
+};
 
 export type SsoProviderInput = {
   /** OFFICE365 with common/organizations: accept only these tids (empty: any) */
@@ -39,7 +64,13 @@ export type SsoProviderKind =
 export type TwoFactorMethod =
   | 'BACKUP_CODE'
   | 'EMAIL'
-  | 'TOTP';
+  | 'TOTP'
+  | 'WEBAUTHN';
+
+export type UserStatus =
+  | 'ACTIVE'
+  | 'DEACTIVATED'
+  | 'INVITED';
 
 export type SecurityStateFragment = { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } };
 
@@ -55,6 +86,134 @@ export type LoginOutcomeFragment =
 ;
 
 export type ProviderConfigFragment = { id: string, kind: SsoProviderKind, displayName: string, clientId: string, issuer: string, tenant: string | null, allowedTenants: Array<string>, enabled: boolean, requireTwoFactor: boolean, redirectUri: string };
+
+export type ChangeMyPasswordMutationVariables = Exact<{
+  currentPassword: string;
+  newPassword: string;
+}>;
+
+
+export type ChangeMyPasswordMutation = { changePassword: boolean };
+
+export type DeactivateAccountMutationVariables = Exact<{
+  userId: string;
+  reason: string;
+}>;
+
+
+export type DeactivateAccountMutation = { deactivateUser: { status: UserStatus, id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
+
+export type ReactivateAccountMutationVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type ReactivateAccountMutation = { reactivateUser: { status: UserStatus, id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
+
+export type ChangeRoleMutationVariables = Exact<{
+  userId: string;
+  role: Role;
+}>;
+
+
+export type ChangeRoleMutation = { setUserRole: { status: UserStatus, id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
+
+export type UserLifecycleQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type UserLifecycleQuery = { user: { id: string, status: UserStatus, role: Role } | null };
+
+export type PolicyPageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PolicyPageQuery = { securityPolicy: { requireTwoFactor: Array<Role>, gracePeriodDays: number, allowedMethods: Array<TwoFactorMethod>, phishingResistantFor: Array<Role>, sessionIdleMinutes: number | null, sessionMaxHours: number, trustedDeviceDays: number, updatedAt: string | null, updatedBy: { displayName: string, email: string } | null } };
+
+export type SaveSecurityPolicyMutationVariables = Exact<{
+  input: SecurityPolicyInput;
+}>;
+
+
+export type SaveSecurityPolicyMutation = { updateSecurityPolicy: { requireTwoFactor: Array<Role>, gracePeriodDays: number, allowedMethods: Array<TwoFactorMethod>, phishingResistantFor: Array<Role>, sessionIdleMinutes: number | null, sessionMaxHours: number, trustedDeviceDays: number, updatedAt: string | null, updatedBy: { displayName: string, email: string } | null } };
+
+export type PolicyImpactQueryVariables = Exact<{
+  input: SecurityPolicyInput;
+}>;
+
+
+export type PolicyImpactQuery = { securityPolicyImpact: { nonCompliant: number, restrictedAtOnce: number, deadline: string | null } };
+
+export type MyEnrollmentStateQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyEnrollmentStateQuery = { me: { id: string, security: { twoFactorRequired: boolean, enrollmentDeadline: string | null } } };
+
+export type ConsoleOverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleOverviewQuery = { securityOverview: { users: number, twoFactorEnabled: number, emailEnabled: number, totpEnabled: number, lockedNow: number, lowBackupCodes: number, nonCompliant: number, inGracePeriod: number, deactivated: number, invited: number } };
+
+export type ConsoleUsersQueryVariables = Exact<{
+  search?: string | null | undefined;
+  twoFactorEnabled?: boolean | null | undefined;
+  method?: EnabledMethodFilter | null | undefined;
+  locked?: boolean | null | undefined;
+  backupCodesRemainingAtMost?: number | null | undefined;
+  status?: UserStatus | null | undefined;
+  twoFactorCompliant?: boolean | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsoleUsersQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { status: UserStatus, id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorRequired: boolean, enrollmentDeadline: string | null, twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } }> } };
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
+
+export type ResetPasswordMutationVariables = Exact<{
+  token: string;
+  newPassword: string;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword:
+    | { __typename: 'AuthSession', token: string, expiresAt: string, user: { id: string, email: string, role: Role } }
+    | { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string }
+   };
+
+export type InviteUserMutationVariables = Exact<{
+  input: InviteUserInput;
+}>;
+
+
+export type InviteUserMutation = { inviteUser: { id: string, email: string, displayName: string, role: Role } };
+
+export type CreateUserWithPasswordMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type CreateUserWithPasswordMutation = { createUser: { id: string, email: string, displayName: string, role: Role } };
+
+export type ResendInviteMutationVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type ResendInviteMutation = { resendInvite: boolean };
+
+export type SendPasswordResetMutationVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type SendPasswordResetMutation = { sendPasswordReset: boolean };
 
 export type UserFieldsFragment = { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } };
 
@@ -439,6 +598,321 @@ export const SecurityEventFieldsFragmentDoc = new TypedDocumentString(`
   detail
 }
     `, {"fragmentName":"SecurityEventFields"}) as unknown as TypedDocumentString<SecurityEventFieldsFragment, unknown>;
+export const ChangeMyPasswordDocument = new TypedDocumentString(`
+    mutation ChangeMyPassword($currentPassword: String!, $newPassword: String!) {
+  changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
+}
+    `) as unknown as TypedDocumentString<ChangeMyPasswordMutation, ChangeMyPasswordMutationVariables>;
+export const DeactivateAccountDocument = new TypedDocumentString(`
+    mutation DeactivateAccount($userId: ID!, $reason: String!) {
+  deactivateUser(userId: $userId, reason: $reason) {
+    ...UserFields
+    status
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}
+fragment UserFields on User {
+  id
+  email
+  displayName
+  role
+  createdAt
+  lastLoginAt
+  security {
+    ...SecurityState
+  }
+}`) as unknown as TypedDocumentString<DeactivateAccountMutation, DeactivateAccountMutationVariables>;
+export const ReactivateAccountDocument = new TypedDocumentString(`
+    mutation ReactivateAccount($userId: ID!) {
+  reactivateUser(userId: $userId) {
+    ...UserFields
+    status
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}
+fragment UserFields on User {
+  id
+  email
+  displayName
+  role
+  createdAt
+  lastLoginAt
+  security {
+    ...SecurityState
+  }
+}`) as unknown as TypedDocumentString<ReactivateAccountMutation, ReactivateAccountMutationVariables>;
+export const ChangeRoleDocument = new TypedDocumentString(`
+    mutation ChangeRole($userId: ID!, $role: Role!) {
+  setUserRole(userId: $userId, role: $role) {
+    ...UserFields
+    status
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}
+fragment UserFields on User {
+  id
+  email
+  displayName
+  role
+  createdAt
+  lastLoginAt
+  security {
+    ...SecurityState
+  }
+}`) as unknown as TypedDocumentString<ChangeRoleMutation, ChangeRoleMutationVariables>;
+export const UserLifecycleDocument = new TypedDocumentString(`
+    query UserLifecycle($id: ID!) {
+  user(id: $id) {
+    id
+    status
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<UserLifecycleQuery, UserLifecycleQueryVariables>;
+export const PolicyPageDocument = new TypedDocumentString(`
+    query PolicyPage {
+  securityPolicy {
+    requireTwoFactor
+    gracePeriodDays
+    allowedMethods
+    phishingResistantFor
+    sessionIdleMinutes
+    sessionMaxHours
+    trustedDeviceDays
+    updatedAt
+    updatedBy {
+      displayName
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PolicyPageQuery, PolicyPageQueryVariables>;
+export const SaveSecurityPolicyDocument = new TypedDocumentString(`
+    mutation SaveSecurityPolicy($input: SecurityPolicyInput!) {
+  updateSecurityPolicy(input: $input) {
+    requireTwoFactor
+    gracePeriodDays
+    allowedMethods
+    phishingResistantFor
+    sessionIdleMinutes
+    sessionMaxHours
+    trustedDeviceDays
+    updatedAt
+    updatedBy {
+      displayName
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SaveSecurityPolicyMutation, SaveSecurityPolicyMutationVariables>;
+export const PolicyImpactDocument = new TypedDocumentString(`
+    query PolicyImpact($input: SecurityPolicyInput!) {
+  securityPolicyImpact(input: $input) {
+    nonCompliant
+    restrictedAtOnce
+    deadline
+  }
+}
+    `) as unknown as TypedDocumentString<PolicyImpactQuery, PolicyImpactQueryVariables>;
+export const MyEnrollmentStateDocument = new TypedDocumentString(`
+    query MyEnrollmentState {
+  me {
+    id
+    security {
+      twoFactorRequired
+      enrollmentDeadline
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyEnrollmentStateQuery, MyEnrollmentStateQueryVariables>;
+export const ConsoleOverviewDocument = new TypedDocumentString(`
+    query ConsoleOverview {
+  securityOverview {
+    users
+    twoFactorEnabled
+    emailEnabled
+    totpEnabled
+    lockedNow
+    lowBackupCodes
+    nonCompliant
+    inGracePeriod
+    deactivated
+    invited
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleOverviewQuery, ConsoleOverviewQueryVariables>;
+export const ConsoleUsersDocument = new TypedDocumentString(`
+    query ConsoleUsers($search: String, $twoFactorEnabled: Boolean, $method: EnabledMethodFilter, $locked: Boolean, $backupCodesRemainingAtMost: Int, $status: UserStatus, $twoFactorCompliant: Boolean, $first: Int, $after: String) {
+  users(
+    search: $search
+    twoFactorEnabled: $twoFactorEnabled
+    method: $method
+    locked: $locked
+    backupCodesRemainingAtMost: $backupCodesRemainingAtMost
+    status: $status
+    twoFactorCompliant: $twoFactorCompliant
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...UserFields
+        status
+        security {
+          twoFactorRequired
+          enrollmentDeadline
+        }
+      }
+    }
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}
+fragment UserFields on User {
+  id
+  email
+  displayName
+  role
+  createdAt
+  lastLoginAt
+  security {
+    ...SecurityState
+  }
+}`) as unknown as TypedDocumentString<ConsoleUsersQuery, ConsoleUsersQueryVariables>;
+export const RequestPasswordResetDocument = new TypedDocumentString(`
+    mutation RequestPasswordReset($email: String!) {
+  requestPasswordReset(email: $email)
+}
+    `) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($token: String!, $newPassword: String!) {
+  resetPassword(token: $token, newPassword: $newPassword) {
+    ...LoginOutcome
+  }
+}
+    fragment Session on AuthSession {
+  token
+  expiresAt
+  user {
+    id
+    email
+    role
+  }
+}
+fragment LoginOutcome on LoginResult {
+  __typename
+  ... on AuthSession {
+    ...Session
+  }
+  ... on TwoFactorChallenge {
+    challengeToken
+    methods
+    expiresAt
+  }
+}`) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const InviteUserDocument = new TypedDocumentString(`
+    mutation InviteUser($input: InviteUserInput!) {
+  inviteUser(input: $input) {
+    id
+    email
+    displayName
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<InviteUserMutation, InviteUserMutationVariables>;
+export const CreateUserWithPasswordDocument = new TypedDocumentString(`
+    mutation CreateUserWithPassword($input: CreateUserInput!) {
+  createUser(input: $input) {
+    id
+    email
+    displayName
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<CreateUserWithPasswordMutation, CreateUserWithPasswordMutationVariables>;
+export const ResendInviteDocument = new TypedDocumentString(`
+    mutation ResendInvite($userId: ID!) {
+  resendInvite(userId: $userId)
+}
+    `) as unknown as TypedDocumentString<ResendInviteMutation, ResendInviteMutationVariables>;
+export const SendPasswordResetDocument = new TypedDocumentString(`
+    mutation SendPasswordReset($userId: ID!) {
+  sendPasswordReset(userId: $userId)
+}
+    `) as unknown as TypedDocumentString<SendPasswordResetMutation, SendPasswordResetMutationVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {

@@ -3,19 +3,23 @@ import { eventsList, table, text } from '../components';
 import { busy, button, field, focusHeading, formatDate, h, messageBox, replace, select, uid } from '../dom';
 import { describeError } from '../messages';
 import {
-  ADMIN_SSO, CONFIGURE_SSO, OVERVIEW, REMOVE_SSO, RESET_2FA, UNLINK_USER_PROVIDER, UNLOCK, USER_DETAIL, USER_EVENTS, USER_SSO, USERS,
+  ADMIN_SSO, CONFIGURE_SSO, REMOVE_SSO, RESET_2FA, UNLINK_USER_PROVIDER, UNLOCK, USER_DETAIL, USER_EVENTS, USER_SSO,
   type EnabledMethodFilter, type ProviderKind, type SsoProviderConfig, type SsoProviderInput, type User,
 } from '../ops';
 import type { TypedDocumentString } from '../gql/graphql';
+import { DEACTIVATE_USER, REACTIVATE_USER, SET_USER_ROLE, USER_LIFECYCLE } from '../ops-lifecycle';
+import { resetLinkAction } from './add-user';
 import { Cancelled, withReauth } from '../reauth';
+import { CONSOLE_OVERVIEW, CONSOLE_USERS } from '../ops-policy';
 import { route, type Ctx } from '../router';
 
 /** Every admin mutation needs a recent sign-in (API.md): when the API asks, confirm it in a dialog, then retry. */
 const mutate = <R, V>(document: TypedDocumentString<R, V>, ...variables: VariablesArg<V>) => withReauth(() => gql(document, ...variables));
 
-const subnav = (current: 'users' | 'sso') =>
+export const subnav = (current: 'users' | 'sso' | 'policy') =>
   h('nav', { class: 'subnav', 'aria-label': 'Admin console' },
     h('a', { href: '/admin', 'data-link': true, 'aria-current': current === 'users' ? 'page' : null }, 'Overview and users'),
+    h('a', { href: '/admin/policy', 'data-link': true, 'aria-current': current === 'policy' ? 'page' : null }, 'Security policy'),
     h('a', { href: '/admin/sso', 'data-link': true, 'aria-current': current === 'sso' ? 'page' : null }, 'SSO providers'));
 
 const methodsOf = (u: User) => {
@@ -34,8 +38,11 @@ route(/^\/admin$/, 'admin', (ctx) => {
   );
   void (async () => {
     try {
-      const { securityOverview: o } = await gql(OVERVIEW);
+      const { securityOverview: o } = await gql(CONSOLE_OVERVIEW);
       const stat = (label: string, value: number) => h('div', { class: 'stat' }, h('dt', null, label), h('dd', null, String(value)));
+      // Policy and lifecycle counts open the users list filtered to the accounts they count.
+      const linked = (label: string, value: number, query: string) =>
+        h('div', { class: 'stat' }, h('dt', null, label), h('dd', null, h('a', { href: `/admin?${query}#users-h`, 'data-link': true, 'aria-label': `${value} ${label}: show them` }, String(value))));
       replace(overview, h('dl', null,
         stat('Users', o.users),
         stat('Two-factor on', o.twoFactorEnabled),
@@ -43,12 +50,25 @@ route(/^\/admin$/, 'admin', (ctx) => {
         stat('Authenticator app', o.totpEnabled),
         stat('Locked now', o.lockedNow),
         stat('2 or fewer backup codes', o.lowBackupCodes),
+        linked('Not compliant with the 2FA policy', o.nonCompliant, 'twoFactorCompliant=false&status=ACTIVE'),
+        linked('Of them in grace period', o.inGracePeriod, 'twoFactorCompliant=false&status=ACTIVE'),
+        linked('Invited', o.invited, 'status=INVITED'),
+        linked('Deactivated', o.deactivated, 'status=DEACTIVATED'),
       ));
     } catch (e) {
       replace(overview, h('p', { class: 'message error', role: 'alert' }, describeError(e)));
     }
   })();
 });
+
+const STATUS_LABEL: Record<'ACTIVE' | 'INVITED' | 'DEACTIVATED', string> = { ACTIVE: 'Active', INVITED: 'Invited', DEACTIVATED: 'Deactivated' };
+
+/** Where an account stands with the 2FA policy. */
+function policyState(s: { twoFactorRequired: boolean; enrollmentDeadline?: string | null }): string {
+  if (!s.twoFactorRequired) return 'Not required';
+  if (!s.enrollmentDeadline) return 'Compliant';
+  return new Date(s.enrollmentDeadline).getTime() > Date.now() ? `Due ${formatDate(s.enrollmentDeadline)}` : 'Overdue: can only enrol';
+}
 
 function usersSection(ctx: Ctx): HTMLElement {
   const PAGE = 20;
@@ -59,6 +79,9 @@ function usersSection(ctx: Ctx): HTMLElement {
   const method = select('Method', 'method', [['', 'Any'], ['EMAIL', 'Email codes'], ['TOTP', 'Authenticator app']]);
   const locked = select('Locked', 'locked', [['', 'Any'], ['true', 'Locked now'], ['false', 'Not locked']]);
   const lowCodes = field('Backup codes at most', { name: 'backupCodesRemainingAtMost', type: 'number', min: 0, max: 10, inputmode: 'numeric' });
+  // Preset from the address (the overview's counts link here with their filter).
+  const compliance = select('2FA policy', 'twoFactorCompliant', [['', 'Any'], ['false', 'Not compliant'], ['true', 'Compliant']], ctx.query.get('twoFactorCompliant') ?? '');
+  const status = select('Status', 'status', [['', 'Any'], ['ACTIVE', 'Active'], ['INVITED', 'Invited'], ['DEACTIVATED', 'Deactivated']], ctx.query.get('status') ?? '');
   let cursors: Array<string | null> = [null]; // start cursor of each page seen
   let pageIndex = 0;
 
@@ -68,6 +91,8 @@ function usersSection(ctx: Ctx): HTMLElement {
     method: (method.input.value || null) as EnabledMethodFilter | null,
     locked: locked.input.value ? locked.input.value === 'true' : null,
     backupCodesRemainingAtMost: lowCodes.input.value === '' ? null : Number(lowCodes.input.value),
+    twoFactorCompliant: compliance.input.value ? compliance.input.value === 'true' : null,
+    status: (status.input.value || null) as 'ACTIVE' | 'INVITED' | 'DEACTIVATED' | null,
     first: PAGE,
     after: cursors[pageIndex],
   });
@@ -75,7 +100,7 @@ function usersSection(ctx: Ctx): HTMLElement {
   const load = async () => {
     msg.clear();
     try {
-      const { users } = await gql(USERS, vars());
+      const { users } = await gql(CONSOLE_USERS, vars());
       if (!ctx.alive()) return;
       if (users.pageInfo.hasNextPage) cursors[pageIndex + 1] = users.pageInfo.endCursor;
       const from = pageIndex * PAGE + 1;
@@ -86,11 +111,13 @@ function usersSection(ctx: Ctx): HTMLElement {
         text(methodsOf(u)),
         text(u.security.twoFactorEnabled ? `${u.security.backupCodes.remaining} of ${u.security.backupCodes.total}` : '—'),
         text(isLocked(u) ? `Until ${formatDate(u.security.lockedUntil)}` : 'No'),
+        text(policyState(u.security)),
+        text(STATUS_LABEL[u.status]),
         text(formatDate(u.lastLoginAt)),
       ]);
       replace(results,
         h('p', null, users.totalCount ? `Showing ${from}–${from + users.edges.length - 1} of ${users.totalCount} users.` : 'No users match these filters.'),
-        rows.length ? table('Users', ['Name', 'Email', 'Role', 'Two-factor', 'Backup codes', 'Locked', 'Last sign-in'], rows, { hideCaption: true }) : null,
+        rows.length ? table('Users', ['Name', 'Email', 'Role', 'Two-factor', 'Backup codes', 'Locked', '2FA policy', 'Status', 'Last sign-in'], rows, { hideCaption: true }) : null,
         h('div', { class: 'actions' },
           pageIndex > 0 ? button('Previous page', () => { pageIndex--; void load(); }, { class: 'secondary' }) : null,
           users.pageInfo.hasNextPage ? button('Next page', () => { pageIndex++; void load(); }, { class: 'secondary' }) : null,
@@ -111,9 +138,9 @@ function usersSection(ctx: Ctx): HTMLElement {
       pageIndex = 0;
       void busy(form, load);
     },
-  }, search.wrap, twoFactor.wrap, method.wrap, locked.wrap, lowCodes.wrap, h('div', { class: 'field' }, h('button', { type: 'submit' }, 'Apply filters')));
+  }, search.wrap, twoFactor.wrap, method.wrap, locked.wrap, lowCodes.wrap, compliance.wrap, status.wrap, h('div', { class: 'field' }, h('button', { type: 'submit' }, 'Apply filters')));
   void load();
-  return h('section', { 'aria-labelledby': 'users-h', class: 'card' }, h('h2', { id: 'users-h' }, 'Users'), form, msg.el, results);
+  return h('section', { 'aria-labelledby': 'users-h', class: 'card' }, h('h2', { id: 'users-h' }, 'Users'), h('p', null, h('a', { href: '/admin/users/new', 'data-link': true, class: 'button' }, 'Add user')), form, msg.el, results);
 }
 
 route(/^\/admin\/users\/([^/]+)$/, 'admin', async (ctx) => {
@@ -229,10 +256,80 @@ route(/^\/admin\/users\/([^/]+)$/, 'admin', async (ctx) => {
       h('h2', { id: 'reset-h' }, 'Reset two-factor'),
       h('p', null, 'For a user who lost every factor: turns every method off, voids the backup codes, signs the user out everywhere and emails them. They can sign in with their password and set up two-factor again.'),
       resetForm),
+    accountSection(user, msg),
     h('section', { class: 'card', 'aria-labelledby': 'ev-h' }, h('h2', { id: 'ev-h' }, 'Security events'), events),
   );
   draw(user);
 });
+
+/**
+ * The account's life: role, deactivate (with a reason, mailed to the person) or reactivate. The
+ * server refuses acting on yourself and removing the last active admin, with a sentence.
+ */
+function accountSection(initial: { id: string; email: string; role: string }, msg: ReturnType<typeof messageBox>): HTMLElement {
+  const body = h('div');
+  const draw = async () => {
+    let u: { id: string; status: string; role: string } | null;
+    try {
+      u = (await gql(USER_LIFECYCLE, { id: initial.id })).user;
+    } catch (e) {
+      return replace(body, h('p', null, describeError(e)));
+    }
+    if (!u) return replace(body, h('p', null, 'User not found'));
+    const role = select('Role', 'role', [['AGENT', 'Agent'], ['ADMIN', 'Admin']], u.role);
+    const roleForm: HTMLFormElement = h('form', {
+      class: 'inline',
+      onsubmit: async (e: Event) => {
+        e.preventDefault();
+        msg.clear();
+        try {
+          const r = await busy(roleForm, () => mutate(SET_USER_ROLE, { userId: initial.id, role: role.input.value as 'AGENT' | 'ADMIN' }));
+          msg.ok(`${initial.email} is now ${r.setUserRole.role === 'ADMIN' ? 'an admin' : 'an agent'}.`);
+          msg.el.focus();
+          await draw();
+        } catch (err) {
+          if (!(err instanceof Cancelled)) msg.error(describeError(err));
+        }
+      },
+    }, role.wrap, h('button', { type: 'submit', class: 'secondary' }, 'Save role'));
+    const why = h('input', { id: uid('deactivate-reason'), name: 'reason', required: true, minlength: 3, maxlength: 500, 'aria-describedby': 'deactivate-hint' });
+    const lifecycle: HTMLElement = u.status === 'DEACTIVATED'
+      ? h('p', null, 'This account is deactivated: it cannot sign in in any way. ', button('Reactivate', async (ev) => {
+          msg.clear();
+          try {
+            await busy(ev.currentTarget as HTMLElement, () => mutate(REACTIVATE_USER, { userId: initial.id }));
+            msg.ok(`${initial.email} can sign in again.`);
+            msg.el.focus();
+            await draw();
+          } catch (err) {
+            if (!(err instanceof Cancelled)) msg.error(describeError(err));
+          }
+        }))
+      : h('form', {
+          onsubmit: async (e: Event) => {
+            e.preventDefault();
+            msg.clear();
+            try {
+              await busy(e.currentTarget as HTMLElement, () => mutate(DEACTIVATE_USER, { userId: initial.id, reason: why.value.trim() }));
+              msg.ok(`${initial.email} is deactivated: signed out everywhere, and every way to sign in is closed. They were emailed the reason.`);
+              msg.el.focus();
+              await draw();
+            } catch (err) {
+              if (!(err instanceof Cancelled)) msg.error(describeError(err));
+            }
+          },
+        },
+          h('div', { class: 'field' },
+            h('label', { for: why.id }, 'Reason for deactivating'),
+            h('p', { id: 'deactivate-hint', class: 'hint' }, 'Recorded in the audit log and included in the email to the person.'),
+            why),
+          h('button', { type: 'submit', class: 'danger' }, 'Deactivate account'));
+    const link = resetLinkAction({ id: initial.id, email: initial.email, status: u.status }, msg);
+    replace(body, h('p', null, `Status: ${u.status === 'ACTIVE' ? 'Active' : u.status === 'INVITED' ? 'Invited (no password yet)' : 'Deactivated'}`, link ? ' ' : '', link ?? ''), roleForm, lifecycle);
+  };
+  void draw();
+  return h('section', { class: 'card', 'aria-labelledby': 'account-h' }, h('h2', { id: 'account-h' }, 'Account'), body);
+}
 
 const KIND_LABEL: Record<ProviderKind, string> = { GOOGLE: 'Google', OFFICE365: 'Office 365', OIDC: 'OpenID Connect' };
 

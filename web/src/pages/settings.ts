@@ -1,12 +1,13 @@
 import { ApiError, gql, type ResultOf } from '../api';
 import { eventsList } from '../components';
-import { busy, button, codeField, countdown, focusHeading, formatDate, h, messageBox, replace } from '../dom';
+import { busy, button, codeField, countdown, field, focusHeading, formatDate, h, messageBox, replace } from '../dom';
 import { flash } from '../flash';
 import { describeError, ssoErrorSentence } from '../messages';
 import {
   BACKUP_CODES, CONFIRM_EMAIL, CONFIRM_TOTP, DISABLE_EMAIL, DISABLE_TOTP, ENABLE_TOTP, LINK, MY_EVENTS, MY_SSO, REGENERATE, SETUP_EMAIL, UNLINK,
   type CodeDelivery, type User,
 } from '../ops';
+import { CHANGE_PASSWORD } from '../ops-lifecycle';
 import { Cancelled, withReauth } from '../reauth';
 import { currentUser, dropQuery, route } from '../router';
 
@@ -28,6 +29,7 @@ route(/^\/settings(\/sso)?$/, 'user', (ctx) => {
     msg.el,
     twoFactorSection(ctx.me),
     sso,
+    passwordSection(),
     h('section', { 'aria-labelledby': 'activity-h', class: 'card' },
       h('h2', { id: 'activity-h' }, 'Recent security activity'),
       h('p', { class: 'hint' }, 'Sign-ins and changes to your account’s security. If something looks wrong, change your password and tell your administrator.'),
@@ -42,7 +44,11 @@ function fail(msg: Msg, e: unknown) {
   if (!(e instanceof Cancelled)) msg.error(describeError(e));
 }
 
-function twoFactorSection(initial: User): HTMLElement {
+/**
+ * Profile > Two-factor authentication: the methods and their set-up flows. Also the body of the
+ * forced enrolment page (enroll.ts), which follows the changes through `onChange`.
+ */
+export function twoFactorSection(initial: User, opts: { onChange?: (user: User) => void } = {}): HTMLElement {
   let user = initial;
   const section = h('section', { id: 'two-factor', class: 'card', 'aria-labelledby': 'tf-h' });
   const heading = h('h2', { id: 'tf-h' }, 'Two-factor authentication');
@@ -52,6 +58,7 @@ function twoFactorSection(initial: User): HTMLElement {
 
   const refresh = async () => {
     user = (await currentUser(true))!;
+    opts.onChange?.(user);
   };
   /** Shows a step of a flow under its own heading, which gets the focus. */
   const step = (title: string, ...content: Array<Node | null>) => {
@@ -333,3 +340,38 @@ function ssoSection(msg: Msg, linkedId: string | null): HTMLElement {
   return section;
 }
 
+/**
+ * Change password: the current one, the new one twice. The server keeps this session, ends every
+ * other one and mails the account; a wrong current password counts like a failed sign-in.
+ */
+function passwordSection(): HTMLElement {
+  const msg = messageBox();
+  const current = field('Current password', { name: 'currentPassword', type: 'password', autocomplete: 'current-password', required: true });
+  const next = field('New password', { name: 'newPassword', type: 'password', autocomplete: 'new-password', required: true, minlength: 12, maxlength: 128 }, 'At least 12 characters; not your email address or a common password.');
+  const again = field('New password again', { name: 'newPasswordAgain', type: 'password', autocomplete: 'new-password', required: true });
+  const form: HTMLFormElement = h('form', {
+    onsubmit: async (e: Event) => {
+      e.preventDefault();
+      msg.clear();
+      if (next.input.value !== again.input.value) {
+        msg.error('The two new passwords are not the same.');
+        again.input.select();
+        return;
+      }
+      try {
+        await busy(form, () => gql(CHANGE_PASSWORD, { currentPassword: current.input.value, newPassword: next.input.value }));
+        form.reset();
+        msg.ok('Your password is changed. Every other device was signed out.');
+        focusHeading(msg.el);
+      } catch (err) {
+        msg.error(err instanceof ApiError && err.code === 'UNAUTHENTICATED' ? 'Your current password is not right.' : describeError(err));
+        current.input.select();
+      }
+    },
+  }, current.wrap, next.wrap, again.wrap, h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Change password')));
+  return h('section', { id: 'password', class: 'card', 'aria-labelledby': 'pw-h' },
+    h('h2', { id: 'pw-h' }, 'Password'),
+    h('p', { class: 'hint' }, 'Changing it signs you out on every other device.'),
+    msg.el,
+    form);
+}
