@@ -56,13 +56,17 @@ export async function createApp(options: { logger?: false | NestLogLevel[] } = {
     }),
   );
   if (http.corsOrigins.length) {
-    app.enableCors({
-      origin: http.corsOrigins,
+    const cors = {
       methods: ['GET', 'POST'],
       allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-apollo-operation-name', REQUEST_ID_HEADER],
       exposedHeaders: [REQUEST_ID_HEADER],
-      credentials: false,
       maxAge: 600,
+    };
+    // Per request: a listed origin may send the session cookie along (credentials); any other
+    // origin gets no CORS header at all (the cors package would add Allow-Credentials regardless).
+    app.enableCors((req: Request, done: (err: Error | null, options: object) => void) => {
+      const origin = req.header('origin');
+      done(null, origin && http.corsOrigins.includes(origin) ? { ...cors, origin, credentials: true } : { origin: false });
     });
   }
   app.useBodyParser('json', { limit: '100kb' });

@@ -245,7 +245,7 @@ describe('production defaults and configuration', () => {
     expect(costly.body.errors[0].message).toMatch(/cost 61, the limit is 50/);
   });
 
-  it('CORS_ORIGINS: listed origins get CORS headers (no credentials), others none', async () => {
+  it('CORS_ORIGINS: listed origins get CORS headers (with credentials: the session cookie), others none', async () => {
     for (const origin of ['https://console.example.com', 'http://localhost:5173']) {
       const pre = await fetch(`${t.url}/graphql`, {
         method: 'OPTIONS',
@@ -255,7 +255,7 @@ describe('production defaults and configuration', () => {
       expect(pre.headers.get('access-control-allow-origin')).toBe(origin);
       expect(pre.headers.get('access-control-allow-headers')).toMatch(/authorization/);
       expect(pre.headers.get('access-control-allow-headers')).toMatch(/content-type/);
-      expect(pre.headers.get('access-control-allow-credentials')).toBeNull();
+      expect(pre.headers.get('access-control-allow-credentials')).toBe('true');
       const r = await post(t.url, { query: '{ __typename }' }, { origin });
       expect(r.headers.get('access-control-allow-origin')).toBe(origin);
       expect(r.headers.get('access-control-expose-headers')).toMatch(/x-request-id/);
@@ -265,6 +265,7 @@ describe('production defaults and configuration', () => {
       headers: { origin: 'https://console.example.com.evil.io', 'access-control-request-method': 'POST' },
     });
     expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+    expect(evil.headers.get('access-control-allow-credentials')).toBeNull();
   });
 
   it('GRAPHQL_INTROSPECTION=true turns it on in production', async () => {

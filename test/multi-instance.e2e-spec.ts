@@ -7,6 +7,7 @@ import { codeOf, GqlClient, GqlResponse } from './support/gql';
 import { CONFIRM_TOTP, CREATE_USER, ENABLE_TOTP, LOGIN, LOGOUT, ME, MY_SECURITY, VERIFY_CODE } from './support/operations';
 import { AppProcess, deleteRedisKeys, redisClient, redisReachable, redisTestPrefix, REDIS_TEST_URL, startAppProcess } from './support/processes';
 import { burst, tally } from './support/burst';
+import { MY_SESSIONS, REVOKE_OTHER_SESSIONS, REVOKE_SESSION } from './support/session-operations';
 import { SmtpSink } from './support/smtp-sink';
 import { totpFor } from './support/totp';
 
@@ -229,6 +230,24 @@ describeScaled('several instances (A and B share MariaDB and Redis)', () => {
     expect((await agent.client.on(A).ok(LOGOUT)).logout).toBe(true);
     const e = await agent.client.on(B).fail(ME);
     expect(codeOf(e)).toBe('UNAUTHENTICATED');
+  });
+
+  it('a session revoked from another session on A (revokeSession, revokeOtherSessions) is refused on B at once', async () => {
+    const ip = nextIp();
+    const agent = await createAgent(A, ip);
+    const other = agent.anon.withToken((await agent.anon.ok(LOGIN, { email: agent.email, password: agent.password })).login.token);
+    const third = agent.anon.withToken((await agent.anon.ok(LOGIN, { email: agent.email, password: agent.password })).login.token);
+    expect((await other.on(B).ok(ME)).me.email).toBe(agent.email);
+    const { mySessions } = await other.on(B).ok(MY_SESSIONS);
+    const otherId = mySessions.find((s) => s.current)!.id;
+
+    expect((await agent.client.on(A).ok(REVOKE_SESSION, { id: otherId })).revokeSession).toBe(true);
+    expect(codeOf(await other.on(B).fail(ME))).toBe('UNAUTHENTICATED');
+
+    expect((await third.on(B).ok(ME)).me.email).toBe(agent.email);
+    expect((await agent.client.on(A).ok(REVOKE_OTHER_SESSIONS)).revokeOtherSessions).toBe(1);
+    expect(codeOf(await third.on(B).fail(ME))).toBe('UNAUTHENTICATED');
+    expect((await agent.client.on(B).ok(ME)).me.email).toBe(agent.email);
   });
 
   it('the per-IP request limit is shared: GraphQL answers TOO_MANY_ATTEMPTS, the SSO route redirects with too_many_requests', async () => {

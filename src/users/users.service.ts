@@ -82,7 +82,10 @@ export class UsersService implements OnApplicationBootstrap {
       status: UserStatus.ACTIVE,
     });
     try {
-      return await this.users.save(user);
+      // insert, not save: save opens an implicit transaction of its own, which on SQLite's one
+      // shared connection would bypass the transaction lane (src/database/sqlite-lane.ts).
+      await this.users.insert(user);
+      return user;
     } catch (e) {
       // Lost a race with a concurrent create of the same email.
       if (isUniqueViolation(e)) throw UsersError.emailTaken();

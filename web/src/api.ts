@@ -1,17 +1,15 @@
-/** The one way the pages talk to the service: POST /graphql, JSON, Bearer token from sessionStorage. */
+/**
+ * The one way the pages talk to the service: POST /graphql, JSON, same-origin. The session rides
+ * in its HttpOnly cookie (set by every sign-in, cleared by logout): no token is kept in browser
+ * storage, where any script on the page could read it, and a new tab is signed in as well.
+ */
 import type { TypedDocumentString } from './gql/graphql';
 
-const TOKEN_KEY = 'cloudcx.token';
-
+/** Whether the pages believe a session is open: an UNAUTHENTICATED answer then means it ended. */
 export const session = {
-  get token(): string | null {
-    return sessionStorage.getItem(TOKEN_KEY);
-  },
-  set(token: string): void {
-    sessionStorage.setItem(TOKEN_KEY, token);
-  },
+  active: false,
   clear(): void {
-    sessionStorage.removeItem(TOKEN_KEY);
+    session.active = false;
   },
 };
 
@@ -46,11 +44,9 @@ export async function gql<R, V>(document: TypedDocumentString<R, V>, ...[variabl
   try {
     res = await fetch('/graphql', {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/json',
-        ...(session.token ? { authorization: `Bearer ${session.token}` } : {}),
-      },
+      // application/json is also what Apollo's CSRF prevention asks of a cookie-carrying request.
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      credentials: 'same-origin',
       body: JSON.stringify({ query: String(document), variables: variables ?? {} }),
     });
   } catch {
@@ -65,7 +61,7 @@ export async function gql<R, V>(document: TypedDocumentString<R, V>, ...[variabl
   const err = body.errors?.[0];
   if (err) {
     const code = err.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-    if (code === 'UNAUTHENTICATED' && session.token && !/Invalid email or password/.test(err.message)) onSessionEnded();
+    if (code === 'UNAUTHENTICATED' && session.active && !/Invalid email or password/.test(err.message)) onSessionEnded();
     // The policy's grace ended while a page was open: the session may only enrol now.
     if (code === 'TWO_FACTOR_ENROLLMENT_REQUIRED') enrollmentRequiredHandler();
     throw new ApiError(err.message, code, err.extensions?.retryAfterSeconds);

@@ -8,9 +8,9 @@ import './pages/login';
 import './pages/policy';
 import './pages/reset-password';
 import './pages/settings';
-import { ENROLL_PATH, forgetUser, navigate, route, startRouter } from './router';
+import { currentUser, ENROLL_PATH, forgetUser, navigate, route, startRouter } from './router';
 
-route(/^\/$/, 'public', () => navigate(session.token ? '/settings' : '/login', { replace: true }));
+route(/^\/$/, 'public', async () => navigate((await currentUser()) ? '/settings' : '/login', { replace: true }));
 
 onEnrollmentRequired(() => {
   forgetUser(); // the cached user says what the session may do: read it again
@@ -28,6 +28,7 @@ startRouter(async () => {
   } catch {
     // the session may already be gone: signing out locally is what matters
   }
+  // logout cleared the cookie; this tab forgets the user (other tabs find out on their next request).
   session.clear();
   forgetUser();
   navigate('/login');

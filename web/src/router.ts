@@ -1,4 +1,4 @@
-import { gql, session } from './api';
+import { ApiError, gql, session } from './api';
 import { formatDate, h, replace } from './dom';
 import { ME, type User } from './ops';
 import { MY_ENROLLMENT } from './ops-policy';
@@ -21,25 +21,46 @@ export function route(pattern: RegExp, access: Access, render: Route['render']):
   routes.push({ pattern, access, render });
 }
 
-let me: User | null = null;
+/** undefined: not asked yet (the cookie is invisible to the page: `me` tells whether it is signed in). */
+let me: User | null | undefined;
 /** What the security policy asks of the signed-in user (loaded with `me`). */
 let enrollment: { twoFactorRequired: boolean; enrollmentDeadline?: string | null } | null = null;
 let generation = 0;
 
-export async function currentUser(refresh = false): Promise<User | null> {
-  if (!session.token) {
-    enrollment = null;
-    return (me = null);
-  }
-  if (!me || refresh) {
+/** The `me` request in flight, so a render and a page asking at once send one. */
+let asking: Promise<User | null> | null = null;
+
+export function currentUser(refresh = false): Promise<User | null> {
+  if (me !== undefined && !(refresh && me)) return Promise.resolve(me);
+  asking ??= askWhoIsSignedIn().finally(() => (asking = null));
+  return asking;
+}
+
+/** Bumped by forgetUser: an answer to a question asked before a sign-in or sign-out is stale. */
+let userGeneration = 0;
+
+async function askWhoIsSignedIn(): Promise<User | null> {
+  const asked = userGeneration;
+  try {
     const [m, e] = await Promise.all([gql(ME), gql(MY_ENROLLMENT)]);
+    if (asked !== userGeneration) return currentUser();
     me = m.me;
     enrollment = e.me.security;
+    session.active = true;
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.code !== 'UNAUTHENTICATED') throw err;
+    if (asked !== userGeneration) return currentUser();
+    me = null;
+    enrollment = null;
+    session.active = false;
   }
   return me;
 }
+/** After a sign-in or a sign-out: the next page asks the server who is signed in. */
 export function forgetUser(): void {
-  me = null;
+  userGeneration++;
+  asking = null;
+  me = undefined;
   enrollment = null;
 }
 
@@ -78,15 +99,19 @@ export async function render(): Promise<void> {
   const path = location.pathname.replace(/\/+$/, '') || '/';
   const query = new URLSearchParams(location.search);
   const found = routes.find((r) => r.pattern.test(path));
-  let user: User | null = null;
-  try {
-    if (session.token) user = await currentUser();
-  } catch {
-    user = null; // a dead session: the API cleared the token
-  }
+  const asked = currentUser().catch(() => null); // unreachable service: treated as signed out
+  const isPublic = found?.access === 'public';
+  // A public page (login, SSO return, reset link) renders at once, without waiting for `me` (nor
+  // leaving a ticket in the address bar meanwhile); its navigation follows when `me` answers.
+  const user = isPublic ? null : await asked;
   if (gen !== generation) return;
-  renderNav(user, path);
-  renderPolicyBanner(user, path);
+  const chrome = (u: User | null) => {
+    if (gen !== generation) return;
+    renderNav(u, path);
+    renderPolicyBanner(u, path);
+  };
+  if (isPublic) void asked.then(chrome);
+  else chrome(user);
   if (!found) {
     replace(main, h('h1', null, 'Page not found'), h('p', null, h('a', { href: '/', 'data-link': true }, 'Go to the start page')));
     return focusFirstHeading(main);

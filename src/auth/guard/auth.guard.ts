@@ -11,6 +11,8 @@ import { UserEntity } from '../../users/user.entity';
 import { UsersService } from '../../users/users.service';
 import { AUTH_USER, RequestWithUser } from './current-user.decorator';
 import { SessionsService } from '../sessions/sessions.service';
+import { SessionCookie } from '../sessions/session-cookie';
+import type { CookieResponse } from '../../common/http/cookies';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
@@ -29,12 +31,20 @@ const ENROLLMENT_OPERATIONS: Record<string, ReadonlySet<string>> = {
   ]),
 };
 
+/** The response of a GraphQL operation or an HTTP route (SSO), to clear a dead cookie on. */
+function responseOf(ctx: ExecutionContext): CookieResponse | undefined {
+  if (ctx.getType<string>() === 'graphql') return GqlExecutionContext.create(ctx).getContext<{ res?: CookieResponse }>().res;
+  return ctx.switchToHttp().getResponse<CookieResponse>();
+}
+
 /** Per request: whether the caller's session is restricted (one request may hold many root fields). */
 const RESTRICTED = Symbol('enrollmentRestricted');
 
 /**
  * Global guard: every operation needs a live session unless marked @Public(); @Roles() is
- * checked against the role stored on the server, never a claim from the client.
+ * checked against the role stored on the server, never a claim from the client. The session comes
+ * from `Authorization: Bearer` or the session cookie, and must be within the policy's idle and
+ * absolute limits (SessionsService.resolve); a request marks it seen (at most once a minute).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -43,6 +53,7 @@ export class AuthGuard implements CanActivate {
     private readonly sessions: SessionsService,
     private readonly users: UsersService,
     private readonly enrollment: EnrollmentService,
+    private readonly cookie: SessionCookie,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -51,17 +62,23 @@ export class AuthGuard implements CanActivate {
     const req = requestOf(ctx);
     if (!req) return true; // field resolvers below an already-guarded operation
     if (!req.auth) {
+      // The Authorization header wins over the cookie (API.md Part 2): a script's bearer token is
+      // never replaced by a browser cookie that happens to ride along.
       const header = req.headers?.authorization;
-      const token = typeof header === 'string' ? BEARER.exec(header)?.[1] : undefined;
+      const bearer = typeof header === 'string' ? BEARER.exec(header)?.[1] : undefined;
+      const token = bearer ?? this.cookie.read(req) ?? undefined;
       if (token) {
-        const session = await this.sessions.resolve(token);
+        const session = await this.sessions.resolve(token, req);
         const user = session ? await this.users.findById(session.userId) : null;
         // A deactivated account's sessions are ended; this refuses any that a race left behind.
         if (session && user && user.status !== UserStatus.DEACTIVATED) {
+          await this.sessions.touch(session);
           req.auth = { userId: user.id, role: user.role, sessionId: session.id, recentAuthAt: session.recentAuthAt };
           (req as unknown as RequestWithUser)[AUTH_USER] = user;
-        } else if (!isPublic) {
-          throw unauthenticated('Your session has ended; sign in again');
+        } else {
+          // A dead cookie is dropped, so the browser stops sending it (a public page still works).
+          if (!bearer) this.cookie.clear(responseOf(ctx));
+          if (!isPublic) throw unauthenticated('Your session has ended; sign in again');
         }
       }
     }

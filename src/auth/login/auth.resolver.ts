@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { AuthContext, CurrentAuth, Meta, Public, RequestMeta } from '../../common/auth/decorators';
 import { CodeDeliveryModel } from '../../two-factor/graphql';
 import { UserModel } from '../../users/dto/user.model';
@@ -7,11 +7,17 @@ import { AuthService } from './auth.service';
 import { CurrentUser } from '../guard/current-user.decorator';
 import { UserEntity } from '../../users/user.entity';
 import { AuthSessionModel, LoginResultUnion, toLoginResultModel } from './dto/auth.models';
+import { SessionCookie } from '../sessions/session-cookie';
+import { DeviceCookie } from '../../trusted-devices/device-cookie';
 import { ChallengeArgs, ChangePasswordArgs, LoginArgs, ReauthenticateArgs, VerifyCodeArgs } from './dto/login.args';
 
 @Resolver()
 export class AuthResolver {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly cookie: SessionCookie,
+    private readonly deviceCookie: DeviceCookie,
+  ) {}
 
   @Query(() => UserModel)
   me(@CurrentUser() user: UserEntity): UserModel {
@@ -21,7 +27,7 @@ export class AuthResolver {
   @Public()
   @Mutation(() => LoginResultUnion)
   async login(@Args() args: LoginArgs, @Meta() meta: RequestMeta, @Context('req') req: Request) {
-    return toLoginResultModel(await this.auth.login(args.email, args.password, meta), req);
+    return toLoginResultModel(await this.auth.login(args.email, args.password, meta, this.deviceCookie.read(req)), req);
   }
 
   @Public()
@@ -32,13 +38,17 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthSessionModel)
-  async verifyCode(@Args() args: VerifyCodeArgs, @Meta() meta: RequestMeta, @Context('req') req: Request): Promise<AuthSessionModel> {
-    return toLoginResultModel(await this.auth.verifyCode(args.challengeToken, args.method, args.code, meta), req) as AuthSessionModel;
+  async verifyCode(@Args() args: VerifyCodeArgs, @Meta() meta: RequestMeta, @Context('req') req: Request, @Context('res') res: Response): Promise<AuthSessionModel> {
+    const result = await this.auth.verifyCode(args.challengeToken, args.method, args.code, meta, { rememberDevice: args.rememberDevice === true, deviceToken: this.deviceCookie.read(req) });
+    if (result.rememberedDevice) this.deviceCookie.write(res, result.rememberedDevice.token, result.rememberedDevice.expiresAt);
+    return toLoginResultModel(result, req) as AuthSessionModel;
   }
 
+  /** Ends the session and clears its cookie (a session set by login answers keep theirs: the interceptor). */
   @Mutation(() => Boolean)
-  async logout(@CurrentAuth() auth: AuthContext, @Meta() meta: RequestMeta): Promise<boolean> {
+  async logout(@CurrentAuth() auth: AuthContext, @Meta() meta: RequestMeta, @Context('res') res: Response): Promise<boolean> {
     await this.auth.logout(auth.sessionId, auth.userId, meta);
+    this.cookie.clear(res);
     return true;
   }
 

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { SignInMethod } from './sign-in-method';
 
 /** A server-side session; the bearer token itself is never stored, only its SHA-256. */
 @Entity('sessions')
@@ -32,4 +33,22 @@ export class SessionEntity {
 
   @Column({ name: 'user_agent', type: 'varchar', length: 255, nullable: true })
   userAgent: string | null;
+
+  /**
+   * The last request, to the minute: written at most once a minute per session (a conditional
+   * UPDATE), so reads stay reads. The idle limit counts from it. Nullable only for rows older than
+   * the column (the migration fills them from created_at).
+   */
+  @Column({ name: 'last_seen_at', type: 'datetime', precision: 3, nullable: true })
+  lastSeenAt: Date | null;
+
+  @Column({ name: 'signed_in_with', type: 'varchar', length: 16, default: SignInMethod.PASSWORD })
+  signedInWith: SignInMethod;
+
+  /** Parsed from the user agent at sign-in, for the sessions list. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  browser: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  os: string | null;
 }

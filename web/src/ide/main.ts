@@ -12,7 +12,9 @@ import './ide.css';
 const QUERY_KEY = 'cloudcx.ide.query';
 localStorage.removeItem('cloudcx.ide.variables');
 sessionStorage.removeItem('cloudcx.ide.headers');
-const token = sessionStorage.getItem('cloudcx.token');
+// Earlier pages kept the session token here; the session is an HttpOnly cookie now, which the
+// IDE's same-origin requests carry: a signed-in browser runs queries as its user, no header needed.
+sessionStorage.removeItem('cloudcx.token');
 const DEFAULT_QUERY = `# Ctrl+Enter (Cmd+Enter) runs the query. Docs: the schema from introspection.
 query Me {
   me {
@@ -32,7 +34,7 @@ const area = (id: string, label: string, value: string, rows: number) => {
 };
 const query = area('query', 'Query', localStorage.getItem(QUERY_KEY) ?? DEFAULT_QUERY, 16);
 const variables = area('variables', 'Variables (JSON)', '{}', 4);
-const headers = area('headers', 'Headers (JSON)', JSON.stringify(token ? { Authorization: `Bearer ${token}` } : {}, null, 2), 4);
+const headers = area('headers', 'Headers (JSON)', '{}', 4);
 const operation = h('select', { id: 'operation', hidden: true, 'aria-label': 'Operation to run' });
 const result = h('pre', { id: 'result', class: 'result', tabindex: 0, 'aria-live': 'polite', 'aria-label': 'Result' }, 'Press Run to send the query.');
 const status = h('p', { class: 'status', role: 'status' });

@@ -1,5 +1,5 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { TwoFactorMethod } from '../../../two-factor';
 
 @ArgsType()
@@ -46,6 +46,11 @@ export class VerifyCodeArgs extends ChallengeArgs {
   @IsString()
   @MaxLength(32, { message: 'code is too long' })
   code: string;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'remember this browser: later password logins from it skip the second factor (trustedDeviceDays)' })
+  @IsOptional()
+  @IsBoolean()
+  rememberDevice?: boolean | null;
 }
 
 
