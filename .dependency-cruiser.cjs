@@ -4,7 +4,7 @@
  * `npm test` before the unit tests. Every folder of src/ has a row in LAYERS below; a folder that
  * is not placed there fails (`unplaced-folder`), so a new module has to say where it sits.
  *
- *   admin ─▶ account-security ─▶ sso ─▶ security-settings ─▶ auth ─▶ security-policy ─▶ backup-codes
+ *   admin ─▶ account-security ─▶ sso ─▶ security-settings ─▶ auth ─▶ trusted-devices ─▶ security-policy ─▶ backup-codes
  *         ─▶ two-factor ─▶ security-events ─▶ users | mailer          (a | b: siblings, neither imports the other)
  *
  * Features may skip layers downwards, never point up or sideways. Infrastructure (common, config,
@@ -24,8 +24,10 @@ const LAYERS = {
   // Forgot password and invitations: a completed reset is a sign-in (auth's challenge and pending action).
   'password-reset': ['auth', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer'],
   // Profile > two-factor settings: the enable/disable orchestration (first factor on → backup codes…).
-  'security-settings': ['auth', 'security-policy', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer'],
-  auth: ['security-policy', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer'],
+  'security-settings': ['auth', 'trusted-devices', 'security-policy', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer'],
+  auth: ['trusted-devices', 'security-policy', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer'],
+  // Trusted browsers and new-device alerts: sign-in (auth) consults them; they read the policy.
+  'trusted-devices': ['security-policy', 'security-events', 'users', 'mailer'],
   // The 2FA policy and what it means for an account: below every module that enforces it (the
   // guard and sign-in in auth, settings, User.security, the admin list); reads factor state.
   'security-policy': ['two-factor', 'security-events', 'users', 'mailer'],
@@ -47,7 +49,7 @@ const LAYERS = {
   common: ['config'],
   config: [],
 };
-const FEATURES = ['admin', 'account-security', 'sso', 'password-reset', 'security-settings', 'auth', 'security-policy', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer'];
+const FEATURES = ['admin', 'account-security', 'sso', 'password-reset', 'security-settings', 'auth', 'trusted-devices', 'security-policy', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer'];
 
 /** Infrastructure a feature may import, on top of its LAYERS row. */
 const FEATURE_INFRA = {

@@ -30,6 +30,7 @@ import { SecurityEventsModule } from './security-events/security-events.module';
 import { SecurityPolicyModule } from './security-policy/security-policy.module';
 import { SecuritySettingsModule } from './security-settings/security-settings.module';
 import { SsoModule } from './sso/sso.module';
+import { TrustedDevicesModule } from './trusted-devices/trusted-devices.module';
 import { UsersModule } from './users/users.module';
 import { WebModule } from './web/web.module';
 
@@ -59,6 +60,7 @@ function firstMessages(errors: ValidationError[]): string[] {
     UsersModule,
     SecurityEventsModule,
     SecurityPolicyModule,
+    TrustedDevicesModule,
     AuthModule,
     SecuritySettingsModule,
     SsoModule,

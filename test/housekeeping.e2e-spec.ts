@@ -112,7 +112,7 @@ describe('housekeeping', () => {
 
     const report = await t.app.get(HousekeepingService).runOnce();
     expect(report.failed).toEqual([]);
-    expect(report.deleted).toEqual({ email_codes: 1, login_challenges: 1, sessions: 2, sso_tickets: 2, sso_flows: 2 });
+    expect(report.deleted).toEqual({ email_codes: 1, login_challenges: 1, sessions: 2, sso_tickets: 2, sso_flows: 2, trusted_devices: 0 });
 
     expect(await exists('email_codes', setupCode.id)).toBe(false);
     for (const c of loginCodes) expect(await exists('email_codes', c.id)).toBe(true);
@@ -137,7 +137,7 @@ describe('housekeeping', () => {
     expect((await revokedLongAgo.client.request(ME)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
     // Nothing left to do: a second pass deletes nothing.
-    expect((await t.app.get(HousekeepingService).runOnce()).deleted).toEqual({ email_codes: 0, login_challenges: 0, sessions: 0, sso_tickets: 0, sso_flows: 0 });
+    expect((await t.app.get(HousekeepingService).runOnce()).deleted).toEqual({ email_codes: 0, login_challenges: 0, sessions: 0, sso_tickets: 0, sso_flows: 0, trusted_devices: 0 });
   });
 
   it('two instances purging the same database at once: every old row deleted once, no failure; big backlogs go in batches', async () => {

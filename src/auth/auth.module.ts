@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BackupCodesModule } from '../backup-codes/backup-codes.module';
 import { SecurityEventsModule } from '../security-events/security-events.module';
 import { TwoFactorModule } from '../two-factor';
 import { UsersModule } from '../users/users.module';
+import { TrustedDevicesModule } from '../trusted-devices/trusted-devices.module';
 import { AuthGuard } from './guard/auth.guard';
 import { AuthPurge } from './auth.purge';
 import { AuthResolver } from './login/auth.resolver';
@@ -16,6 +17,10 @@ import { LoginThrottle } from './login/login-throttle';
 import { PendingActionRegistry } from './login/pending-actions';
 import { SessionEntity } from './sessions/session.entity';
 import { SessionsService } from './sessions/sessions.service';
+import { ActiveSessionsService } from './sessions/active-sessions.service';
+import { SessionCookie } from './sessions/session-cookie';
+import { SessionCookieInterceptor } from './sessions/session-cookie.interceptor';
+import { SessionsResolver } from './sessions/sessions.resolver';
 import { SignInVoiders } from './login/sign-in-voiders';
 
 /** Sign-in: password → challenge → session, re-authentication, sessions and the global guard. */
@@ -25,12 +30,16 @@ import { SignInVoiders } from './login/sign-in-voiders';
     UsersModule,
     SecurityEventsModule,
     TwoFactorModule,
+    TrustedDevicesModule,
     // Registers the backup-code factor; auth never calls it by name.
     BackupCodesModule,
   ],
   providers: [
     AuthService,
     SessionsService,
+    ActiveSessionsService,
+    SessionCookie,
+    SessionsResolver,
     LoginThrottle,
     LoginChallengesService,
     CodeVerifier,
@@ -39,7 +48,8 @@ import { SignInVoiders } from './login/sign-in-voiders';
     AuthResolver,
     AuthPurge,
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: SessionCookieInterceptor },
   ],
-  exports: [AuthService, SessionsService, PendingActionRegistry, SignInVoiders],
+  exports: [AuthService, SessionsService, SessionCookie, PendingActionRegistry, SignInVoiders],
 })
 export class AuthModule {}

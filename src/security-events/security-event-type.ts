@@ -33,4 +33,11 @@ export enum SecurityEventType {
   ROLE_CHANGED = 'ROLE_CHANGED',
   PASSWORD_RESET_REQUESTED = 'PASSWORD_RESET_REQUESTED',
   PASSWORD_RESET = 'PASSWORD_RESET',
+  // Part 2, "Browser sessions, active sessions, trusted devices" (trusted browsers, new-device alerts)
+  TRUSTED_DEVICE_ADDED = 'TRUSTED_DEVICE_ADDED',
+  TRUSTED_DEVICE_REVOKED = 'TRUSTED_DEVICE_REVOKED',
+  NEW_DEVICE_LOGIN = 'NEW_DEVICE_LOGIN',
+  // Part 2, "Browser sessions, active sessions, trusted devices"
+  /** A session ended by its user (one, or all others) or by an admin (actor), not a plain logout. */
+  SESSION_REVOKED = 'SESSION_REVOKED',
 }

@@ -44,6 +44,24 @@ export class SecurityEventsService {
     });
   }
 
+  /**
+   * Whether the user signed in (`types`) from this IP and user agent in [since, before): the
+   * new-device alert's memory. Events keep both for as long as the trail lasts, unlike sessions.
+   */
+  async signedInFrom(userId: string, types: string[], meta: RequestMeta, since: Date, before: Date): Promise<boolean> {
+    const qb = this.tx.tx
+      .getRepository(SecurityEventEntity)
+      .createQueryBuilder('e')
+      .select('e.id')
+      .where('e.user_id = :userId AND e.type IN (:...types) AND e.created_at >= :since AND e.created_at < :before', { userId, types, since, before });
+    const ip = meta.ip?.slice(0, 64) ?? null;
+    if (ip === null) qb.andWhere('e.ip IS NULL');
+    else qb.andWhere('e.ip = :ip', { ip });
+    if (meta.userAgent === null) qb.andWhere('e.user_agent IS NULL');
+    else qb.andWhere('e.user_agent = :ua', { ua: meta.userAgent });
+    return (await qb.limit(1).getRawMany()).length > 0;
+  }
+
   /** Newest first; `after` is an opaque cursor from a previous page. Returns null for a bad cursor. */
   async list(filter: { userId?: string | null }, first: number, after?: string | null): Promise<EventPage | null> {
     const qb = this.events.createQueryBuilder('e');

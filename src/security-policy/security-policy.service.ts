@@ -114,7 +114,7 @@ export class SecurityPolicyService {
       if (enrollmentOf(next, admin, await this.twoFactor.enabledMethods(adminId), now).restricted) throw SecurityPolicyError.selfLockout();
       next.updatedAt = now;
       next.updatedBy = adminId;
-      await this.tx.tx.getRepository(SecurityPolicyEntity).save(toRow(next));
+      await this.tx.tx.getRepository(SecurityPolicyEntity).save(toRow(next), { transaction: false }); // see SessionsService.issue
       await this.events.record({ userId: adminId, actorId: adminId, type: SecurityEventType.SECURITY_POLICY_CHANGED, meta, detail: diff(before, next) });
       return next;
     });

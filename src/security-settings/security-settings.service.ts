@@ -8,6 +8,7 @@ import { EnrollmentService } from '../security-policy/enrollment.service';
 import { CodeDelivery, EmailCodeFactor, TotpEnrollment, TotpFactor, TwoFactorError, TwoFactorMethod, TwoFactorService } from '../two-factor';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
+import { TrustedDevicesService } from '../trusted-devices/trusted-devices.service';
 
 export interface Enabled {
   user: UserEntity;
@@ -31,6 +32,7 @@ export class SecuritySettingsService {
     private readonly notifier: SecurityNotifier,
     private readonly tx: TransactionHost<Db>,
     private readonly enrollment: EnrollmentService,
+    private readonly trustedDevices: TrustedDevicesService,
   ) {}
 
   /** A method the security policy does not allow for the role can't be set up (FORBIDDEN). */
@@ -93,6 +95,8 @@ export class SecuritySettingsService {
     return this.tx.withTransaction(async () => {
       await disable();
       if (!(await this.twoFactor.enabledMethods(userId)).length) await this.backupCodes.voidAll(userId);
+      // A browser remembered under the old set of factors must prove the new set (API.md Part 2).
+      await this.trustedDevices.revokeAll(userId, null, 'a two-factor method was turned off');
     });
   }
 

@@ -43,6 +43,8 @@ describe('attempt limits hold under concurrent attack', () => {
     while (right.includes(c)) c = String((Number(c) + 1) % 1_000_000).padStart(6, '0');
     return c;
   };
+  /** Hold the right answer (index `i`) until `n` answers with `code` are back: sent after the limit, inside the burst. */
+  const afterLimit = (i: number, code: string, n: number) => ({ hold: { indexes: [i], until: (done: Array<{ errors?: Array<{ extensions?: { code?: string } }> }>) => done.filter((r) => r.errors?.[0]?.extensions?.code === code).length >= n } });
   const totpWindow = (secret: string) => [-30_000, 0, 30_000].map((d) => totpFor(secret, Date.now() + d));
 
   async function withTotp(a: Agent): Promise<{ secret: string; backupCodes: string[] }> {
@@ -67,7 +69,7 @@ describe('attempt limits hold under concurrent attack', () => {
       variables: { method: 'TOTP', code: i === 100 ? right : wrongCode(i, ...totpWindow(secret)) },
       headers: bearer(a),
     }));
-    const answers = await burst(t.url, requests);
+    const answers = await burst(t.url, requests, afterLimit(100, 'INVALID_CODE', 10));
     const counts = tally(answers);
     expect(counts.OK ?? 0).toBe(0);
     expect(counts.INVALID_CODE).toBeLessThanOrEqual(10);
@@ -110,7 +112,7 @@ describe('attempt limits hold under concurrent attack', () => {
       query: VERIFY_CODE,
       variables: { challengeToken: challenge, method: 'TOTP', code: i === 100 ? right : wrongCode(i, ...totpWindow(secret)) },
     }));
-    const answers = await burst(t.url, requests);
+    const answers = await burst(t.url, requests, afterLimit(100, 'INVALID_CODE', 5));
     const counts = tally(answers);
     expect(counts.OK ?? 0).toBe(0);
     expect(counts.INVALID_CODE).toBeLessThanOrEqual(5);
@@ -137,7 +139,7 @@ describe('attempt limits hold under concurrent attack', () => {
       variables: { method: 'EMAIL', code: i === 100 ? right : wrongCode(i, right) },
       headers: bearer(a),
     }));
-    const answers = await burst(t.url, requests);
+    const answers = await burst(t.url, requests, afterLimit(100, 'INVALID_CODE', 5));
     const counts = tally(answers);
     expect(counts.OK ?? 0).toBe(0);
     expect(counts.INVALID_CODE).toBeLessThanOrEqual(5);
@@ -162,6 +164,7 @@ describe('attempt limits hold under concurrent attack', () => {
     const answers = await burst(
       t.url,
       Array.from({ length: N }, (_, i) => ({ query: VERIFY_CODE, variables: { challengeToken: challenge, method: 'EMAIL', code: i === 100 ? right : wrongCode(i, right) } })),
+      afterLimit(100, 'INVALID_CODE', 5),
     );
     const counts = tally(answers);
     expect(counts.OK ?? 0).toBe(0);
@@ -179,6 +182,7 @@ describe('attempt limits hold under concurrent attack', () => {
         variables: { email: a.email, password: i === 140 ? a.password : `wrong-password-${i}` },
         headers: { 'x-forwarded-for': ip },
       })),
+      afterLimit(140, 'UNAUTHENTICATED', 10),
     );
     const counts = tally(answers);
     expect(counts.OK ?? 0).toBe(0);
@@ -202,6 +206,7 @@ describe('attempt limits hold under concurrent attack', () => {
         variables: { password: i === 100 ? a.password : `not-the-password-${i}` },
         headers: { ...bearer(a), 'x-forwarded-for': ip },
       })),
+      afterLimit(100, 'UNAUTHENTICATED', 10),
     );
     const counts = tally(answers);
     expect(counts.OK ?? 0).toBe(0);
@@ -223,6 +228,7 @@ describe('attempt limits hold under concurrent attack', () => {
         variables: { currentPassword: i === 100 ? a.password : `not-the-password-${i}`, newPassword: `Attacker-Chosen-${i}-2026!` },
         headers: { ...bearer(a), 'x-forwarded-for': ip },
       })),
+      afterLimit(100, 'UNAUTHENTICATED', 10),
     );
     const counts = tally(answers);
     expect(counts.OK ?? 0).toBe(0);

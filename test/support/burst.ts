@@ -18,7 +18,18 @@ export interface BurstResponse<T = any> extends GqlResponse<T> {
  * other, so whatever it reads before it writes is read by all of them before any write lands.
  * Answers come back in the order of `requests`.
  */
-export async function burst<T = any>(baseUrl: string, requests: BurstRequest[], opts: { timeoutMs?: number } = {}): Promise<BurstResponse<T>[]> {
+export interface BurstOptions {
+  timeoutMs?: number;
+  /**
+   * Requests (by index) whose last byte is held back until `until` holds for the answers already
+   * back, or until every other request has been answered. A server may take requests released
+   * together in any order; this makes "the right code sent after the limit, inside the burst"
+   * deterministic: e.g. hold the right code until the limit's failures have been answered.
+   */
+  hold?: { indexes: number[]; until: (answered: BurstResponse[]) => boolean };
+}
+
+export async function burst<T = any>(baseUrl: string, requests: BurstRequest[], opts: BurstOptions = {}): Promise<BurstResponse<T>[]> {
   const url = new URL(baseUrl);
   const port = Number(url.port || 80);
   const host = url.hostname;
@@ -46,13 +57,33 @@ export async function burst<T = any>(baseUrl: string, requests: BurstRequest[], 
     ].join('\r\n');
     return Buffer.concat([Buffer.from(head), body]);
   });
-  const answers = sockets.map((s) => collect(s, opts.timeoutMs ?? 120_000));
+  const held = new Set(opts.hold?.indexes ?? []);
+  const answered: BurstResponse<T>[] = [];
+  let pendingOthers = requests.length - held.size;
+  let released = false;
+  const releaseHeld = () => {
+    if (released) return;
+    released = true;
+    for (const i of held) sockets[i].write(raw[i].subarray(raw[i].length - 1));
+  };
+  const answers = sockets.map((s, i) =>
+    collect(s, opts.timeoutMs ?? 120_000).then((buf) => {
+      const r = parseResponse<T>(buf);
+      if (!held.has(i)) {
+        answered.push(r);
+        pendingOthers--;
+        if (opts.hold && (pendingOthers === 0 || opts.hold.until(answered))) releaseHeld();
+      }
+      return r;
+    }),
+  );
   // All but the last byte: each request is in the server's socket buffer, incomplete.
   await Promise.all(sockets.map((s, i) => new Promise<void>((resolve) => s.write(raw[i].subarray(0, raw[i].length - 1), () => resolve()))));
   // A moment for those bytes to arrive, then the release: one synchronous loop.
   await new Promise((r) => setTimeout(r, 50));
-  for (let i = 0; i < sockets.length; i++) sockets[i].write(raw[i].subarray(raw[i].length - 1));
-  return Promise.all(answers.map(async (a) => parseResponse<T>(await a)));
+  for (let i = 0; i < sockets.length; i++) if (!held.has(i)) sockets[i].write(raw[i].subarray(raw[i].length - 1));
+  if (held.size && pendingOthers === 0) releaseHeld();
+  return Promise.all(answers);
 }
 
 function collect(s: Socket, timeoutMs: number): Promise<Buffer> {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { RequestMeta } from '../../common/auth/request-context';
 import { validationError } from '../../common/errors/domain-error';
 import { Db, TransactionHost } from '../../database/transactions';
@@ -15,10 +15,13 @@ import { LoginOutcome, PendingAction, SessionResult } from './login-outcome';
 import { LoginThrottle } from './login-throttle';
 import { PendingActionRegistry } from './pending-actions';
 import { SecurityNotifier } from '../../security-events/security-notifier';
-import { SessionsService } from '../sessions/sessions.service';
+import { IssueOptions, SessionsService } from '../sessions/sessions.service';
+import { SignInMethod } from '../sessions/sign-in-method';
 import { SignInVoiders } from './sign-in-voiders';
 import { Role } from '../../users/role.enum';
 import { EnrollmentService } from '../../security-policy/enrollment.service';
+import { RememberedDevice, TrustedDevicesService } from '../../trusted-devices/trusted-devices.service';
+import { TrustedDeviceEntity } from '../../trusted-devices/trusted-device.entity';
 
 export type { SessionResult } from './login-outcome';
 
@@ -35,6 +38,11 @@ export interface FirstFactorOptions {
   eventDetail?: string;
   /** Methods this sign-in must not offer (a password reset mailed its link: never EMAIL). */
   excludeMethods?: TwoFactorMethod[];
+  /**
+   * What the session records as `signedInWith` when no challenge is asked (a trusted browser:
+   * TRUSTED_DEVICE). Default: SSO for `via: 'SSO'`, else PASSWORD.
+   */
+  signedInWith?: SignInMethod;
 }
 
 /** The login flow: password → (challenge → second factor) → session; and re-authentication. */
@@ -55,15 +63,19 @@ export class AuthService {
     private readonly tx: TransactionHost<Db>,
     private readonly voiders: SignInVoiders,
     private readonly enrollment: EnrollmentService,
+    private readonly trustedDevices: TrustedDevicesService,
   ) {}
 
+  private readonly logger = new Logger(AuthService.name);
+
   /**
-   * Password check under the per-address limit: a slot is reserved before argon2 runs and given
+   * Password check under the per-address limits: a slot is reserved before argon2 runs and given
    * back when the password was right (successful logins do not count) or never checked (busy).
-   * Records LOGIN_FAILED for known accounts.
+   * `trustedDevice`: a live trusted browser of the account named, which counts against its own
+   * budget instead of the address's (LoginThrottle.reserveLogin). Records LOGIN_FAILED for known accounts.
    */
-  async authenticatePassword(email: string, password: string, meta: RequestMeta): Promise<UserEntity> {
-    const release = await this.throttle.reserve(meta.ip);
+  async authenticatePassword(email: string, password: string, meta: RequestMeta, trustedDevice: TrustedDeviceEntity | null = null): Promise<UserEntity> {
+    const release = await this.throttle.reserveLogin(meta.ip, email, trustedDevice?.id ?? null);
     try {
       const user = await this.users.verifyCredentials(email, password);
       await release();
@@ -79,9 +91,38 @@ export class AuthService {
     }
   }
 
-  async login(email: string, password: string, meta: RequestMeta): Promise<LoginOutcome> {
-    const user = await this.authenticatePassword(email, password, meta);
-    return this.completeFirstFactor(user, meta, { event: SecurityEventType.LOGIN, requireSecondFactor: true });
+  /**
+   * `deviceToken`: the browser's device cookie. A live trusted device of this account skips the
+   * second factor (never for phishingResistantFor roles, nor with trustedDeviceDays 0: see
+   * TrustedDevicesService.findForAccount) and is exempt from the address's failure limits.
+   */
+  async login(email: string, password: string, meta: RequestMeta, deviceToken: string | null = null): Promise<LoginOutcome> {
+    const startedAt = new Date();
+    const device = await this.trustedDevices.findForAccount(deviceToken, email);
+    const user = await this.authenticatePassword(email, password, meta, device);
+    const trusted = device !== null && device.userId === user.id;
+    const outcome = await this.completeFirstFactor(user, meta, {
+      event: SecurityEventType.LOGIN,
+      requireSecondFactor: !trusted,
+      ...(trusted ? { eventDetail: 'trusted browser', signedInWith: SignInMethod.TRUSTED_DEVICE } : {}),
+    });
+    if (outcome.kind === 'session') {
+      if (trusted) await this.trustedDevices.markUsed(device.id);
+      await this.alertIfNewBrowser(outcome.user, meta, deviceToken, startedAt);
+    }
+    return outcome;
+  }
+
+  /**
+   * After a committed sign-in: the new-device alert when the browser is not known to the account.
+   * Never fails the sign-in (it happened); a failure is logged.
+   */
+  private async alertIfNewBrowser(user: UserEntity, meta: RequestMeta, deviceToken: string | null, startedAt: Date): Promise<void> {
+    try {
+      if (!(await this.trustedDevices.isKnownBrowser(user.id, deviceToken, meta, startedAt))) await this.trustedDevices.alertNewDevice(user, meta);
+    } catch (e) {
+      this.logger.warn(`new-device check for user ${user.id} failed: ${(e as Error)?.message ?? e}`);
+    }
   }
 
   /**
@@ -99,10 +140,14 @@ export class AuthService {
       const { token, challenge } = await this.challenges.create(user.id, opts.event, opts.eventDetail ?? null, opts.pendingAction ?? null, methods);
       return { kind: 'challenge', challengeToken: token, methods, expiresAt: challenge.expiresAt };
     }
-    return this.tx.withTransaction(async () => {
+    const startedAt = new Date();
+    const session = await this.tx.withTransaction(async () => {
       if (opts.pendingAction) await this.runPending(user.id, opts.pendingAction);
-      return this.issueSession(user, meta, opts.event, opts.eventDetail, { recent: !viaSso });
+      return this.issueSession(user, meta, opts.event, opts.eventDetail, { recent: !viaSso, signedInWith: opts.signedInWith ?? (viaSso ? SignInMethod.SSO : SignInMethod.PASSWORD) });
     });
+    // An SSO sign-in without a challenge ends here (password logins alert in login(), challenges in verifyCode()).
+    if (viaSso) await this.alertIfNewBrowser(session.user, meta, null, startedAt);
+    return session;
   }
 
   /**
@@ -113,6 +158,8 @@ export class AuthService {
   async endPendingSignIns(userId: string): Promise<void> {
     await this.challenges.voidAllForUser(userId);
     await this.twoFactor.voidEmailCodes(userId);
+    // Trusted browsers sit below auth, so they are ended here rather than by a registered voider.
+    await this.trustedDevices.revokeAll(userId, null, 'password change or reset, 2FA reset or deactivation');
     await this.voiders.runAll(userId);
   }
 
@@ -126,7 +173,7 @@ export class AuthService {
    * The session, the last-login time and the event, in the caller's transaction: one commit
    * (one fsync on MySQL) instead of three.
    */
-  private async issueSession(user: UserEntity, meta: RequestMeta, event: SecurityEventType | string, detail: string | null | undefined, opts: { recent: boolean } = { recent: true }): Promise<SessionResult> {
+  private async issueSession(user: UserEntity, meta: RequestMeta, event: SecurityEventType | string, detail: string | null | undefined, opts: IssueOptions): Promise<SessionResult> {
     const issued = await this.sessions.issue(user.id, meta, opts);
     await this.users.touchLastLogin(user.id);
     await this.events.record({ userId: user.id, type: event as SecurityEventType, meta, detail });
@@ -147,7 +194,14 @@ export class AuthService {
    * account's check (CodeVerifier); the challenge is consumed in the transaction that consumes
    * the factor, so concurrent codes on one challenge use up at most one factor.
    */
-  async verifyCode(challengeToken: string, method: TwoFactorMethod, code: string, meta: RequestMeta): Promise<SessionResult> {
+  async verifyCode(
+    challengeToken: string,
+    method: TwoFactorMethod,
+    code: string,
+    meta: RequestMeta,
+    opts: { rememberDevice?: boolean; deviceToken?: string | null } = {},
+  ): Promise<SessionResult & { rememberedDevice?: RememberedDevice }> {
+    const startedAt = new Date();
     const challenge = await this.challenges.live(challengeToken);
     if (!this.challenges.offers(challenge, method)) throw AuthError.methodNotAvailable();
     await this.challenges.reserveTry(challenge.id);
@@ -158,7 +212,7 @@ export class AuthService {
         claim: () => this.challenges.consume(challenge.id),
         finish: async () => {
           if (challenge.pendingAction) await this.runPending(user.id, JSON.parse(challenge.pendingAction) as PendingAction);
-          return this.issueSession(user, meta, challenge.event, challenge.eventDetail);
+          return this.issueSession(user, meta, challenge.event, challenge.eventDetail, { signedInWith: SignInMethod.TWO_FACTOR });
         },
       });
     } catch (e) {
@@ -168,7 +222,10 @@ export class AuthService {
     }
     const { result, verified } = outcome;
     if (verified.backupCodesLeft !== undefined) await this.backupCodeUsed(result.user, verified.backupCodesLeft, meta);
-    return result;
+    await this.alertIfNewBrowser(result.user, meta, opts.deviceToken ?? null, startedAt);
+    // After the factor: "Remember this browser" (null when the policy allows none for this user).
+    const rememberedDevice = opts.rememberDevice ? await this.trustedDevices.remember(result.user, meta, opts.deviceToken ?? null) : null;
+    return rememberedDevice ? { ...result, rememberedDevice } : result;
   }
 
   private async backupCodeUsed(user: UserEntity, left: number, meta: RequestMeta) {

@@ -36,4 +36,35 @@ describe('LoginThrottle', () => {
     await expect(t.reserve('2001:db8:1:2:ffff::1')).rejects.toMatchObject({ extensions: { retryAfterSeconds: 300 } });
     await t.reserve('2001:db8:1:3::1');
   });
+
+  describe('reserveLogin: per (address, account), then per address; a trusted browser has its own budget', () => {
+    const cfg = { loginFailuresPerIp: 30, loginFailureWindowSeconds: 300 } as ConstructorParameters<typeof LoginThrottle>[0];
+    const big = () => new LoginThrottle(cfg, new AttemptBudgets({} as never, new MemoryRateLimitStore()));
+
+    it('stops one account at 10 from an address, leaving the address budget to the others', async () => {
+      const t = big();
+      for (let i = 0; i < 10; i++) await t.reserveLogin('10.0.0.1', 'Typo@Example.com', null);
+      await expect(t.reserveLogin('10.0.0.1', ' typo@example.com', null)).rejects.toMatchObject({ extensions: { retryAfterSeconds: 300 } });
+      for (let i = 0; i < 10; i++) await t.reserveLogin('10.0.0.1', 'b@example.com', null);
+      for (let i = 0; i < 10; i++) await t.reserveLogin('10.0.0.1', 'c@example.com', null);
+      // 30 for the address: a fourth account is refused too, and the refusal gave its account slot back.
+      await expect(t.reserveLogin('10.0.0.1', 'd@example.com', null)).rejects.toMatchObject({ message: /from this address/ });
+      await t.reserveLogin('10.0.0.2', 'd@example.com', null);
+    });
+
+    it('lets a trusted browser through a full address budget, within its own 10', async () => {
+      const t = big();
+      for (const acct of ['a', 'b', 'c']) for (let i = 0; i < 10; i++) await t.reserveLogin('10.0.0.3', `${acct}@example.com`, null);
+      await expect(t.reserveLogin('10.0.0.3', 'e@example.com', null)).rejects.toBeDefined();
+      const burst = await Promise.allSettled(Array.from({ length: 15 }, () => t.reserveLogin('10.0.0.3', 'e@example.com', 'device-1')));
+      expect(burst.filter((r) => r.status === 'fulfilled')).toHaveLength(10);
+    });
+
+    it('gives both slots back for a right password', async () => {
+      const t = big();
+      const releases = await Promise.all(Array.from({ length: 10 }, () => t.reserveLogin('10.0.0.4', 'a@example.com', null)));
+      for (const r of releases) await r();
+      for (let i = 0; i < 10; i++) await t.reserveLogin('10.0.0.4', 'a@example.com', null);
+    });
+  });
 });

@@ -16,6 +16,11 @@ import * as types from './graphql';
  */
 type Documents = {
     "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n}": typeof types.SecurityStateFragmentDoc,
+    "\n  mutation DeviceLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on AuthSession { token }\n      ... on TwoFactorChallenge { challengeToken methods }\n    }\n  }\n": typeof types.DeviceLoginDocument,
+    "\n  mutation VerifyRemember($challengeToken: String!, $method: TwoFactorMethod!, $code: String!, $rememberDevice: Boolean) {\n    verifyCode(challengeToken: $challengeToken, method: $method, code: $code, rememberDevice: $rememberDevice) { token }\n  }\n": typeof types.VerifyRememberDocument,
+    "\n  query MyTrustedDevices { myTrustedDevices { id createdAt lastUsedAt expiresAt browser os ip current } }\n": typeof types.MyTrustedDevicesDocument,
+    "\n  mutation RevokeTrustedDevice($id: ID!) { revokeTrustedDevice(id: $id) }\n": typeof types.RevokeTrustedDeviceDocument,
+    "\n  mutation RevokeAllTrustedDevices { revokeAllTrustedDevices }\n": typeof types.RevokeAllTrustedDevicesDocument,
     "\n  mutation DeactivateUser($userId: ID!, $reason: String!) { deactivateUser(userId: $userId, reason: $reason) { id status role } }\n": typeof types.DeactivateUserDocument,
     "\n  mutation ReactivateUser($userId: ID!) { reactivateUser(userId: $userId) { id status role } }\n": typeof types.ReactivateUserDocument,
     "\n  mutation SetUserRole($userId: ID!, $role: Role!) { setUserRole(userId: $userId, role: $role) { id status role } }\n": typeof types.SetUserRoleDocument,
@@ -59,6 +64,12 @@ type Documents = {
     "mutation ResendInvite($userId: ID!) { resendInvite(userId: $userId) }": typeof types.ResendInviteDocument,
     "mutation SendPasswordReset($userId: ID!) { sendPasswordReset(userId: $userId) }": typeof types.SendPasswordResetDocument,
     "query ResetUserStatus($id: ID!) { user(id: $id) { id status } }": typeof types.ResetUserStatusDocument,
+    "\n  query MySessions {\n    mySessions { id createdAt lastSeenAt expiresAt ip userAgent browser os signedInWith current }\n  }\n": typeof types.MySessionsDocument,
+    "mutation RevokeSession($id: ID!) { revokeSession(id: $id) }": typeof types.RevokeSessionDocument,
+    "mutation RevokeOtherSessions { revokeOtherSessions }": typeof types.RevokeOtherSessionsDocument,
+    "\n  query UserSessions($userId: ID!) {\n    userSessions(userId: $userId) { id lastSeenAt browser os ip signedInWith current }\n  }\n": typeof types.UserSessionsDocument,
+    "mutation RevokeUserSessions($userId: ID!) { revokeUserSessions(userId: $userId) }": typeof types.RevokeUserSessionsDocument,
+    "query SessionsMe { me { id email } }": typeof types.SessionsMeDocument,
     "query SsoProviders { ssoProviders { id kind displayName } }": typeof types.SsoProvidersDocument,
     "query AdminSsoProviders { adminSsoProviders { ...ProviderConfig } }": typeof types.AdminSsoProvidersDocument,
     "\n  mutation ConfigureSsoProvider($input: SsoProviderInput!) { configureSsoProvider(input: $input) { ...ProviderConfig } }\n": typeof types.ConfigureSsoProviderDocument,
@@ -75,6 +86,11 @@ type Documents = {
 };
 const documents: Documents = {
     "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n}": types.SecurityStateFragmentDoc,
+    "\n  mutation DeviceLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on AuthSession { token }\n      ... on TwoFactorChallenge { challengeToken methods }\n    }\n  }\n": types.DeviceLoginDocument,
+    "\n  mutation VerifyRemember($challengeToken: String!, $method: TwoFactorMethod!, $code: String!, $rememberDevice: Boolean) {\n    verifyCode(challengeToken: $challengeToken, method: $method, code: $code, rememberDevice: $rememberDevice) { token }\n  }\n": types.VerifyRememberDocument,
+    "\n  query MyTrustedDevices { myTrustedDevices { id createdAt lastUsedAt expiresAt browser os ip current } }\n": types.MyTrustedDevicesDocument,
+    "\n  mutation RevokeTrustedDevice($id: ID!) { revokeTrustedDevice(id: $id) }\n": types.RevokeTrustedDeviceDocument,
+    "\n  mutation RevokeAllTrustedDevices { revokeAllTrustedDevices }\n": types.RevokeAllTrustedDevicesDocument,
     "\n  mutation DeactivateUser($userId: ID!, $reason: String!) { deactivateUser(userId: $userId, reason: $reason) { id status role } }\n": types.DeactivateUserDocument,
     "\n  mutation ReactivateUser($userId: ID!) { reactivateUser(userId: $userId) { id status role } }\n": types.ReactivateUserDocument,
     "\n  mutation SetUserRole($userId: ID!, $role: Role!) { setUserRole(userId: $userId, role: $role) { id status role } }\n": types.SetUserRoleDocument,
@@ -118,6 +134,12 @@ const documents: Documents = {
     "mutation ResendInvite($userId: ID!) { resendInvite(userId: $userId) }": types.ResendInviteDocument,
     "mutation SendPasswordReset($userId: ID!) { sendPasswordReset(userId: $userId) }": types.SendPasswordResetDocument,
     "query ResetUserStatus($id: ID!) { user(id: $id) { id status } }": types.ResetUserStatusDocument,
+    "\n  query MySessions {\n    mySessions { id createdAt lastSeenAt expiresAt ip userAgent browser os signedInWith current }\n  }\n": types.MySessionsDocument,
+    "mutation RevokeSession($id: ID!) { revokeSession(id: $id) }": types.RevokeSessionDocument,
+    "mutation RevokeOtherSessions { revokeOtherSessions }": types.RevokeOtherSessionsDocument,
+    "\n  query UserSessions($userId: ID!) {\n    userSessions(userId: $userId) { id lastSeenAt browser os ip signedInWith current }\n  }\n": types.UserSessionsDocument,
+    "mutation RevokeUserSessions($userId: ID!) { revokeUserSessions(userId: $userId) }": types.RevokeUserSessionsDocument,
+    "query SessionsMe { me { id email } }": types.SessionsMeDocument,
     "query SsoProviders { ssoProviders { id kind displayName } }": types.SsoProvidersDocument,
     "query AdminSsoProviders { adminSsoProviders { ...ProviderConfig } }": types.AdminSsoProvidersDocument,
     "\n  mutation ConfigureSsoProvider($input: SsoProviderInput!) { configureSsoProvider(input: $input) { ...ProviderConfig } }\n": types.ConfigureSsoProviderDocument,
@@ -137,6 +159,26 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n}"): typeof import('./graphql').SecurityStateFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeviceLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on AuthSession { token }\n      ... on TwoFactorChallenge { challengeToken methods }\n    }\n  }\n"): typeof import('./graphql').DeviceLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyRemember($challengeToken: String!, $method: TwoFactorMethod!, $code: String!, $rememberDevice: Boolean) {\n    verifyCode(challengeToken: $challengeToken, method: $method, code: $code, rememberDevice: $rememberDevice) { token }\n  }\n"): typeof import('./graphql').VerifyRememberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyTrustedDevices { myTrustedDevices { id createdAt lastUsedAt expiresAt browser os ip current } }\n"): typeof import('./graphql').MyTrustedDevicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeTrustedDevice($id: ID!) { revokeTrustedDevice(id: $id) }\n"): typeof import('./graphql').RevokeTrustedDeviceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeAllTrustedDevices { revokeAllTrustedDevices }\n"): typeof import('./graphql').RevokeAllTrustedDevicesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -309,6 +351,30 @@ export function graphql(source: "mutation SendPasswordReset($userId: ID!) { send
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query ResetUserStatus($id: ID!) { user(id: $id) { id status } }"): typeof import('./graphql').ResetUserStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySessions {\n    mySessions { id createdAt lastSeenAt expiresAt ip userAgent browser os signedInWith current }\n  }\n"): typeof import('./graphql').MySessionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RevokeSession($id: ID!) { revokeSession(id: $id) }"): typeof import('./graphql').RevokeSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RevokeOtherSessions { revokeOtherSessions }"): typeof import('./graphql').RevokeOtherSessionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserSessions($userId: ID!) {\n    userSessions(userId: $userId) { id lastSeenAt browser os ip signedInWith current }\n  }\n"): typeof import('./graphql').UserSessionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RevokeUserSessions($userId: ID!) { revokeUserSessions(userId: $userId) }"): typeof import('./graphql').RevokeUserSessionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SessionsMe { me { id email } }"): typeof import('./graphql').SessionsMeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

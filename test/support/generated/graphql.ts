@@ -37,6 +37,14 @@ export type SecurityPolicyInput = {
   trustedDeviceDays?: number | null | undefined;
 };
 
+/** How a session was opened */
+export type SignInMethod =
+  | 'PASSKEY'
+  | 'PASSWORD'
+  | 'SSO'
+  | 'TRUSTED_DEVICE'
+  | 'TWO_FACTOR';
+
 export type SsoProviderInput = {
   /** OFFICE365 with common/organizations: accept only these tids (empty: any) */
   allowedTenants?: Array<string> | null | undefined;
@@ -86,6 +94,44 @@ export type LoginOutcomeFragment =
 ;
 
 export type ProviderConfigFragment = { id: string, kind: SsoProviderKind, displayName: string, clientId: string, issuer: string, tenant: string | null, allowedTenants: Array<string>, enabled: boolean, requireTwoFactor: boolean, redirectUri: string };
+
+export type DeviceLoginMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type DeviceLoginMutation = { login:
+    | { __typename: 'AuthSession', token: string }
+    | { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod> }
+   };
+
+export type VerifyRememberMutationVariables = Exact<{
+  challengeToken: string;
+  method: TwoFactorMethod;
+  code: string;
+  rememberDevice?: boolean | null | undefined;
+}>;
+
+
+export type VerifyRememberMutation = { verifyCode: { token: string } };
+
+export type MyTrustedDevicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyTrustedDevicesQuery = { myTrustedDevices: Array<{ id: string, createdAt: string, lastUsedAt: string | null, expiresAt: string, browser: string | null, os: string | null, ip: string | null, current: boolean }> };
+
+export type RevokeTrustedDeviceMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RevokeTrustedDeviceMutation = { revokeTrustedDevice: boolean };
+
+export type RevokeAllTrustedDevicesMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RevokeAllTrustedDevicesMutation = { revokeAllTrustedDevices: number };
 
 export type DeactivateUserMutationVariables = Exact<{
   userId: string;
@@ -394,6 +440,42 @@ export type ResetUserStatusQueryVariables = Exact<{
 
 export type ResetUserStatusQuery = { user: { id: string, status: UserStatus } | null };
 
+export type MySessionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySessionsQuery = { mySessions: Array<{ id: string, createdAt: string, lastSeenAt: string, expiresAt: string, ip: string | null, userAgent: string | null, browser: string | null, os: string | null, signedInWith: SignInMethod, current: boolean }> };
+
+export type RevokeSessionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RevokeSessionMutation = { revokeSession: boolean };
+
+export type RevokeOtherSessionsMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RevokeOtherSessionsMutation = { revokeOtherSessions: number };
+
+export type UserSessionsQueryVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type UserSessionsQuery = { userSessions: Array<{ id: string, lastSeenAt: string, browser: string | null, os: string | null, ip: string | null, signedInWith: SignInMethod, current: boolean }> };
+
+export type RevokeUserSessionsMutationVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type RevokeUserSessionsMutation = { revokeUserSessions: number };
+
+export type SessionsMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SessionsMeQuery = { me: { id: string, email: string } };
+
 export type SsoProvidersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -573,6 +655,56 @@ export const ProviderConfigFragmentDoc = new TypedDocumentString(`
   redirectUri
 }
     `, {"fragmentName":"ProviderConfig"}) as unknown as TypedDocumentString<ProviderConfigFragment, unknown>;
+export const DeviceLoginDocument = new TypedDocumentString(`
+    mutation DeviceLogin($email: String!, $password: String!) {
+  login(email: $email, password: $password) {
+    __typename
+    ... on AuthSession {
+      token
+    }
+    ... on TwoFactorChallenge {
+      challengeToken
+      methods
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeviceLoginMutation, DeviceLoginMutationVariables>;
+export const VerifyRememberDocument = new TypedDocumentString(`
+    mutation VerifyRemember($challengeToken: String!, $method: TwoFactorMethod!, $code: String!, $rememberDevice: Boolean) {
+  verifyCode(
+    challengeToken: $challengeToken
+    method: $method
+    code: $code
+    rememberDevice: $rememberDevice
+  ) {
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyRememberMutation, VerifyRememberMutationVariables>;
+export const MyTrustedDevicesDocument = new TypedDocumentString(`
+    query MyTrustedDevices {
+  myTrustedDevices {
+    id
+    createdAt
+    lastUsedAt
+    expiresAt
+    browser
+    os
+    ip
+    current
+  }
+}
+    `) as unknown as TypedDocumentString<MyTrustedDevicesQuery, MyTrustedDevicesQueryVariables>;
+export const RevokeTrustedDeviceDocument = new TypedDocumentString(`
+    mutation RevokeTrustedDevice($id: ID!) {
+  revokeTrustedDevice(id: $id)
+}
+    `) as unknown as TypedDocumentString<RevokeTrustedDeviceMutation, RevokeTrustedDeviceMutationVariables>;
+export const RevokeAllTrustedDevicesDocument = new TypedDocumentString(`
+    mutation RevokeAllTrustedDevices {
+  revokeAllTrustedDevices
+}
+    `) as unknown as TypedDocumentString<RevokeAllTrustedDevicesMutation, RevokeAllTrustedDevicesMutationVariables>;
 export const DeactivateUserDocument = new TypedDocumentString(`
     mutation DeactivateUser($userId: ID!, $reason: String!) {
   deactivateUser(userId: $userId, reason: $reason) {
@@ -1256,6 +1388,58 @@ export const ResetUserStatusDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResetUserStatusQuery, ResetUserStatusQueryVariables>;
+export const MySessionsDocument = new TypedDocumentString(`
+    query MySessions {
+  mySessions {
+    id
+    createdAt
+    lastSeenAt
+    expiresAt
+    ip
+    userAgent
+    browser
+    os
+    signedInWith
+    current
+  }
+}
+    `) as unknown as TypedDocumentString<MySessionsQuery, MySessionsQueryVariables>;
+export const RevokeSessionDocument = new TypedDocumentString(`
+    mutation RevokeSession($id: ID!) {
+  revokeSession(id: $id)
+}
+    `) as unknown as TypedDocumentString<RevokeSessionMutation, RevokeSessionMutationVariables>;
+export const RevokeOtherSessionsDocument = new TypedDocumentString(`
+    mutation RevokeOtherSessions {
+  revokeOtherSessions
+}
+    `) as unknown as TypedDocumentString<RevokeOtherSessionsMutation, RevokeOtherSessionsMutationVariables>;
+export const UserSessionsDocument = new TypedDocumentString(`
+    query UserSessions($userId: ID!) {
+  userSessions(userId: $userId) {
+    id
+    lastSeenAt
+    browser
+    os
+    ip
+    signedInWith
+    current
+  }
+}
+    `) as unknown as TypedDocumentString<UserSessionsQuery, UserSessionsQueryVariables>;
+export const RevokeUserSessionsDocument = new TypedDocumentString(`
+    mutation RevokeUserSessions($userId: ID!) {
+  revokeUserSessions(userId: $userId)
+}
+    `) as unknown as TypedDocumentString<RevokeUserSessionsMutation, RevokeUserSessionsMutationVariables>;
+export const SessionsMeDocument = new TypedDocumentString(`
+    query SessionsMe {
+  me {
+    id
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<SessionsMeQuery, SessionsMeQueryVariables>;
 export const SsoProvidersDocument = new TypedDocumentString(`
     query SsoProviders {
   ssoProviders {

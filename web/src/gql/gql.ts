@@ -16,6 +16,10 @@ import * as types from './graphql';
  */
 type Documents = {
     "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n}": typeof types.SecurityStateFragmentDoc,
+    "\n  mutation VerifyCodeRemember($challengeToken: String!, $method: TwoFactorMethod!, $code: String!, $rememberDevice: Boolean) {\n    verifyCode(challengeToken: $challengeToken, method: $method, code: $code, rememberDevice: $rememberDevice) { __typename ...Session }\n  }\n": typeof types.VerifyCodeRememberDocument,
+    "\n  query TrustedBrowsers { myTrustedDevices { id createdAt lastUsedAt expiresAt browser os ip current } }\n": typeof types.TrustedBrowsersDocument,
+    "\n  mutation ForgetTrustedBrowser($id: ID!) { revokeTrustedDevice(id: $id) }\n": typeof types.ForgetTrustedBrowserDocument,
+    "\n  mutation ForgetAllTrustedBrowsers { revokeAllTrustedDevices }\n": typeof types.ForgetAllTrustedBrowsersDocument,
     "\n  mutation ChangeMyPassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangeMyPasswordDocument,
     "\n  mutation DeactivateAccount($userId: ID!, $reason: String!) { deactivateUser(userId: $userId, reason: $reason) { ...UserFields status } }\n": typeof types.DeactivateAccountDocument,
     "\n  mutation ReactivateAccount($userId: ID!) { reactivateUser(userId: $userId) { ...UserFields status } }\n": typeof types.ReactivateAccountDocument,
@@ -33,6 +37,11 @@ type Documents = {
     "\n  mutation CreateUserWithPassword($input: CreateUserInput!) { createUser(input: $input) { id email displayName role } }\n": typeof types.CreateUserWithPasswordDocument,
     "mutation ResendInvite($userId: ID!) { resendInvite(userId: $userId) }": typeof types.ResendInviteDocument,
     "mutation SendPasswordReset($userId: ID!) { sendPasswordReset(userId: $userId) }": typeof types.SendPasswordResetDocument,
+    "\n  query SignedInSessions { mySessions { id createdAt lastSeenAt browser os ip signedInWith current } }\n": typeof types.SignedInSessionsDocument,
+    "\n  mutation SignOutSession($id: ID!) { revokeSession(id: $id) }\n": typeof types.SignOutSessionDocument,
+    "\n  mutation SignOutOtherSessions { revokeOtherSessions }\n": typeof types.SignOutOtherSessionsDocument,
+    "\n  query UserSignedInSessions($userId: ID!) { userSessions(userId: $userId) { id createdAt lastSeenAt browser os ip signedInWith } }\n": typeof types.UserSignedInSessionsDocument,
+    "\n  mutation SignOutUserEverywhere($userId: ID!) { revokeUserSessions(userId: $userId) }\n": typeof types.SignOutUserEverywhereDocument,
     "\n  fragment UserFields on User {\n    id email displayName role createdAt lastLoginAt\n    security { ...SecurityState }\n  }\n": typeof types.UserFieldsFragmentDoc,
     "\n  fragment SsoConnectionFields on SsoConnection { provider { id kind displayName } email emailVerified linkedAt }\n": typeof types.SsoConnectionFieldsFragmentDoc,
     "\n  fragment SecurityEventFields on SecurityEvent { id type createdAt ip userAgent detail }\n": typeof types.SecurityEventFieldsFragmentDoc,
@@ -73,6 +82,10 @@ type Documents = {
 };
 const documents: Documents = {
     "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n}": types.SecurityStateFragmentDoc,
+    "\n  mutation VerifyCodeRemember($challengeToken: String!, $method: TwoFactorMethod!, $code: String!, $rememberDevice: Boolean) {\n    verifyCode(challengeToken: $challengeToken, method: $method, code: $code, rememberDevice: $rememberDevice) { __typename ...Session }\n  }\n": types.VerifyCodeRememberDocument,
+    "\n  query TrustedBrowsers { myTrustedDevices { id createdAt lastUsedAt expiresAt browser os ip current } }\n": types.TrustedBrowsersDocument,
+    "\n  mutation ForgetTrustedBrowser($id: ID!) { revokeTrustedDevice(id: $id) }\n": types.ForgetTrustedBrowserDocument,
+    "\n  mutation ForgetAllTrustedBrowsers { revokeAllTrustedDevices }\n": types.ForgetAllTrustedBrowsersDocument,
     "\n  mutation ChangeMyPassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangeMyPasswordDocument,
     "\n  mutation DeactivateAccount($userId: ID!, $reason: String!) { deactivateUser(userId: $userId, reason: $reason) { ...UserFields status } }\n": types.DeactivateAccountDocument,
     "\n  mutation ReactivateAccount($userId: ID!) { reactivateUser(userId: $userId) { ...UserFields status } }\n": types.ReactivateAccountDocument,
@@ -90,6 +103,11 @@ const documents: Documents = {
     "\n  mutation CreateUserWithPassword($input: CreateUserInput!) { createUser(input: $input) { id email displayName role } }\n": types.CreateUserWithPasswordDocument,
     "mutation ResendInvite($userId: ID!) { resendInvite(userId: $userId) }": types.ResendInviteDocument,
     "mutation SendPasswordReset($userId: ID!) { sendPasswordReset(userId: $userId) }": types.SendPasswordResetDocument,
+    "\n  query SignedInSessions { mySessions { id createdAt lastSeenAt browser os ip signedInWith current } }\n": types.SignedInSessionsDocument,
+    "\n  mutation SignOutSession($id: ID!) { revokeSession(id: $id) }\n": types.SignOutSessionDocument,
+    "\n  mutation SignOutOtherSessions { revokeOtherSessions }\n": types.SignOutOtherSessionsDocument,
+    "\n  query UserSignedInSessions($userId: ID!) { userSessions(userId: $userId) { id createdAt lastSeenAt browser os ip signedInWith } }\n": types.UserSignedInSessionsDocument,
+    "\n  mutation SignOutUserEverywhere($userId: ID!) { revokeUserSessions(userId: $userId) }\n": types.SignOutUserEverywhereDocument,
     "\n  fragment UserFields on User {\n    id email displayName role createdAt lastLoginAt\n    security { ...SecurityState }\n  }\n": types.UserFieldsFragmentDoc,
     "\n  fragment SsoConnectionFields on SsoConnection { provider { id kind displayName } email emailVerified linkedAt }\n": types.SsoConnectionFieldsFragmentDoc,
     "\n  fragment SecurityEventFields on SecurityEvent { id type createdAt ip userAgent detail }\n": types.SecurityEventFieldsFragmentDoc,
@@ -133,6 +151,22 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n}"): typeof import('./graphql').SecurityStateFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyCodeRemember($challengeToken: String!, $method: TwoFactorMethod!, $code: String!, $rememberDevice: Boolean) {\n    verifyCode(challengeToken: $challengeToken, method: $method, code: $code, rememberDevice: $rememberDevice) { __typename ...Session }\n  }\n"): typeof import('./graphql').VerifyCodeRememberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrustedBrowsers { myTrustedDevices { id createdAt lastUsedAt expiresAt browser os ip current } }\n"): typeof import('./graphql').TrustedBrowsersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ForgetTrustedBrowser($id: ID!) { revokeTrustedDevice(id: $id) }\n"): typeof import('./graphql').ForgetTrustedBrowserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ForgetAllTrustedBrowsers { revokeAllTrustedDevices }\n"): typeof import('./graphql').ForgetAllTrustedBrowsersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -201,6 +235,26 @@ export function graphql(source: "mutation ResendInvite($userId: ID!) { resendInv
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation SendPasswordReset($userId: ID!) { sendPasswordReset(userId: $userId) }"): typeof import('./graphql').SendPasswordResetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignedInSessions { mySessions { id createdAt lastSeenAt browser os ip signedInWith current } }\n"): typeof import('./graphql').SignedInSessionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOutSession($id: ID!) { revokeSession(id: $id) }\n"): typeof import('./graphql').SignOutSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOutOtherSessions { revokeOtherSessions }\n"): typeof import('./graphql').SignOutOtherSessionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserSignedInSessions($userId: ID!) { userSessions(userId: $userId) { id createdAt lastSeenAt browser os ip signedInWith } }\n"): typeof import('./graphql').UserSignedInSessionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOutUserEverywhere($userId: ID!) { revokeUserSessions(userId: $userId) }\n"): typeof import('./graphql').SignOutUserEverywhereDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

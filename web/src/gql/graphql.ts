@@ -37,6 +37,14 @@ export type SecurityPolicyInput = {
   trustedDeviceDays?: number | null | undefined;
 };
 
+/** How a session was opened */
+export type SignInMethod =
+  | 'PASSKEY'
+  | 'PASSWORD'
+  | 'SSO'
+  | 'TRUSTED_DEVICE'
+  | 'TWO_FACTOR';
+
 export type SsoProviderInput = {
   /** OFFICE365 with common/organizations: accept only these tids (empty: any) */
   allowedTenants?: Array<string> | null | undefined;
@@ -86,6 +94,33 @@ export type LoginOutcomeFragment =
 ;
 
 export type ProviderConfigFragment = { id: string, kind: SsoProviderKind, displayName: string, clientId: string, issuer: string, tenant: string | null, allowedTenants: Array<string>, enabled: boolean, requireTwoFactor: boolean, redirectUri: string };
+
+export type VerifyCodeRememberMutationVariables = Exact<{
+  challengeToken: string;
+  method: TwoFactorMethod;
+  code: string;
+  rememberDevice?: boolean | null | undefined;
+}>;
+
+
+export type VerifyCodeRememberMutation = { verifyCode: { __typename: 'AuthSession', token: string, expiresAt: string, user: { id: string, email: string, role: Role } } };
+
+export type TrustedBrowsersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TrustedBrowsersQuery = { myTrustedDevices: Array<{ id: string, createdAt: string, lastUsedAt: string | null, expiresAt: string, browser: string | null, os: string | null, ip: string | null, current: boolean }> };
+
+export type ForgetTrustedBrowserMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ForgetTrustedBrowserMutation = { revokeTrustedDevice: boolean };
+
+export type ForgetAllTrustedBrowsersMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ForgetAllTrustedBrowsersMutation = { revokeAllTrustedDevices: number };
 
 export type ChangeMyPasswordMutationVariables = Exact<{
   currentPassword: string;
@@ -214,6 +249,37 @@ export type SendPasswordResetMutationVariables = Exact<{
 
 
 export type SendPasswordResetMutation = { sendPasswordReset: boolean };
+
+export type SignedInSessionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignedInSessionsQuery = { mySessions: Array<{ id: string, createdAt: string, lastSeenAt: string, browser: string | null, os: string | null, ip: string | null, signedInWith: SignInMethod, current: boolean }> };
+
+export type SignOutSessionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type SignOutSessionMutation = { revokeSession: boolean };
+
+export type SignOutOtherSessionsMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutOtherSessionsMutation = { revokeOtherSessions: number };
+
+export type UserSignedInSessionsQueryVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type UserSignedInSessionsQuery = { userSessions: Array<{ id: string, createdAt: string, lastSeenAt: string, browser: string | null, os: string | null, ip: string | null, signedInWith: SignInMethod }> };
+
+export type SignOutUserEverywhereMutationVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type SignOutUserEverywhereMutation = { revokeUserSessions: number };
 
 export type UserFieldsFragment = { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } };
 
@@ -598,6 +664,51 @@ export const SecurityEventFieldsFragmentDoc = new TypedDocumentString(`
   detail
 }
     `, {"fragmentName":"SecurityEventFields"}) as unknown as TypedDocumentString<SecurityEventFieldsFragment, unknown>;
+export const VerifyCodeRememberDocument = new TypedDocumentString(`
+    mutation VerifyCodeRemember($challengeToken: String!, $method: TwoFactorMethod!, $code: String!, $rememberDevice: Boolean) {
+  verifyCode(
+    challengeToken: $challengeToken
+    method: $method
+    code: $code
+    rememberDevice: $rememberDevice
+  ) {
+    __typename
+    ...Session
+  }
+}
+    fragment Session on AuthSession {
+  token
+  expiresAt
+  user {
+    id
+    email
+    role
+  }
+}`) as unknown as TypedDocumentString<VerifyCodeRememberMutation, VerifyCodeRememberMutationVariables>;
+export const TrustedBrowsersDocument = new TypedDocumentString(`
+    query TrustedBrowsers {
+  myTrustedDevices {
+    id
+    createdAt
+    lastUsedAt
+    expiresAt
+    browser
+    os
+    ip
+    current
+  }
+}
+    `) as unknown as TypedDocumentString<TrustedBrowsersQuery, TrustedBrowsersQueryVariables>;
+export const ForgetTrustedBrowserDocument = new TypedDocumentString(`
+    mutation ForgetTrustedBrowser($id: ID!) {
+  revokeTrustedDevice(id: $id)
+}
+    `) as unknown as TypedDocumentString<ForgetTrustedBrowserMutation, ForgetTrustedBrowserMutationVariables>;
+export const ForgetAllTrustedBrowsersDocument = new TypedDocumentString(`
+    mutation ForgetAllTrustedBrowsers {
+  revokeAllTrustedDevices
+}
+    `) as unknown as TypedDocumentString<ForgetAllTrustedBrowsersMutation, ForgetAllTrustedBrowsersMutationVariables>;
 export const ChangeMyPasswordDocument = new TypedDocumentString(`
     mutation ChangeMyPassword($currentPassword: String!, $newPassword: String!) {
   changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
@@ -913,6 +1024,48 @@ export const SendPasswordResetDocument = new TypedDocumentString(`
   sendPasswordReset(userId: $userId)
 }
     `) as unknown as TypedDocumentString<SendPasswordResetMutation, SendPasswordResetMutationVariables>;
+export const SignedInSessionsDocument = new TypedDocumentString(`
+    query SignedInSessions {
+  mySessions {
+    id
+    createdAt
+    lastSeenAt
+    browser
+    os
+    ip
+    signedInWith
+    current
+  }
+}
+    `) as unknown as TypedDocumentString<SignedInSessionsQuery, SignedInSessionsQueryVariables>;
+export const SignOutSessionDocument = new TypedDocumentString(`
+    mutation SignOutSession($id: ID!) {
+  revokeSession(id: $id)
+}
+    `) as unknown as TypedDocumentString<SignOutSessionMutation, SignOutSessionMutationVariables>;
+export const SignOutOtherSessionsDocument = new TypedDocumentString(`
+    mutation SignOutOtherSessions {
+  revokeOtherSessions
+}
+    `) as unknown as TypedDocumentString<SignOutOtherSessionsMutation, SignOutOtherSessionsMutationVariables>;
+export const UserSignedInSessionsDocument = new TypedDocumentString(`
+    query UserSignedInSessions($userId: ID!) {
+  userSessions(userId: $userId) {
+    id
+    createdAt
+    lastSeenAt
+    browser
+    os
+    ip
+    signedInWith
+  }
+}
+    `) as unknown as TypedDocumentString<UserSignedInSessionsQuery, UserSignedInSessionsQueryVariables>;
+export const SignOutUserEverywhereDocument = new TypedDocumentString(`
+    mutation SignOutUserEverywhere($userId: ID!) {
+  revokeUserSessions(userId: $userId)
+}
+    `) as unknown as TypedDocumentString<SignOutUserEverywhereMutation, SignOutUserEverywhereMutationVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {

@@ -12,6 +12,7 @@ import { resetLinkAction } from './add-user';
 import { Cancelled, withReauth } from '../reauth';
 import { CONSOLE_OVERVIEW, CONSOLE_USERS } from '../ops-policy';
 import { route, type Ctx } from '../router';
+import { REVOKE_USER_SESSIONS, USER_SESSIONS } from '../ops-sessions';
 
 /** Every admin mutation needs a recent sign-in (API.md): when the API asks, confirm it in a dialog, then retry. */
 const mutate = <R, V>(document: TypedDocumentString<R, V>, ...variables: VariablesArg<V>) => withReauth(() => gql(document, ...variables));
@@ -257,6 +258,7 @@ route(/^\/admin\/users\/([^/]+)$/, 'admin', async (ctx) => {
       h('p', null, 'For a user who lost every factor: turns every method off, voids the backup codes, signs the user out everywhere and emails them. They can sign in with their password and set up two-factor again.'),
       resetForm),
     accountSection(user, msg),
+    userSessionsSection(user, msg),
     h('section', { class: 'card', 'aria-labelledby': 'ev-h' }, h('h2', { id: 'ev-h' }, 'Security events'), events),
   );
   draw(user);
@@ -442,3 +444,40 @@ route(/^\/admin\/sso$/, 'admin', (ctx) => {
   replace(ctx.main, h('h1', null, 'SSO providers'), subnav('sso'), msg.el, h('section', { class: 'card', 'aria-label': 'Configured providers' }, list, h('p', null, add)), editor);
   void load();
 });
+
+/**
+ * The user's live sessions (browser, OS, IP, last active) and "Sign out everywhere": ends every
+ * one of them at once (the user is emailed); their next request asks them to sign in again.
+ */
+function userSessionsSection(initial: { id: string; email: string }, msg: ReturnType<typeof messageBox>): HTMLElement {
+  const body = h('div', null, h('p', { class: 'hint' }, 'Loading…'));
+  const actions = h('div', { class: 'actions' });
+  const everywhere: HTMLButtonElement = button('Sign out everywhere', async (ev) => {
+    msg.clear();
+    try {
+      const { revokeUserSessions: n } = await busy(ev.currentTarget as HTMLElement, () => mutate(REVOKE_USER_SESSIONS, { userId: initial.id }));
+      msg.ok(`${initial.email} is signed out everywhere (${n === 1 ? '1 session' : `${n} sessions`} ended) and was emailed.`);
+      msg.el.focus();
+      await draw();
+    } catch (err) {
+      if (!(err instanceof Cancelled)) msg.error(describeError(err));
+    }
+  }, { class: 'danger' });
+  const draw = async () => {
+    let sessions: Array<{ id: string; createdAt: string; lastSeenAt: string; browser?: string | null; os?: string | null; ip?: string | null }>;
+    try {
+      sessions = (await gql(USER_SESSIONS, { userId: initial.id })).userSessions;
+    } catch (e) {
+      return replace(body, h('p', null, describeError(e)));
+    }
+    replace(actions, sessions.length ? everywhere : null);
+    if (!sessions.length) return replace(body, h('p', null, 'Not signed in anywhere.'));
+    replace(body, h('ul', { class: 'plain user-sessions' }, sessions.map((x) =>
+      h('li', null, `${x.browser ?? 'Unknown browser'} on ${x.os ?? 'unknown system'} · ${x.ip ?? 'unknown address'} · last active ${formatDate(x.lastSeenAt)} · signed in ${formatDate(x.createdAt)}`))));
+  };
+  void draw();
+  return h('section', { class: 'card', 'aria-labelledby': 'sessions-h' },
+    h('h2', { id: 'sessions-h' }, 'Sessions'),
+    body,
+    actions);
+}

@@ -1,15 +1,16 @@
-import { ApiError, gql, session } from '../api';
+import { ApiError, gql } from '../api';
 import { busy, button, codeField, countdown, field, focusHeading, h, messageBox, replace } from '../dom';
 import { flash } from '../flash';
 import { describeError, METHOD_LABEL, ssoErrorSentence } from '../messages';
 import {
-  BIND_SSO, COMPLETE_SSO, LOGIN, SEND_LOGIN_CODE, SSO_PROVIDERS, SSO_TICKET, VERIFY_CODE,
+  BIND_SSO, COMPLETE_SSO, LOGIN, SEND_LOGIN_CODE, SSO_PROVIDERS, SSO_TICKET,
   type AuthSession, type Challenge, type CodeDelivery, type LoginResult, type Method, type SsoTicketInfo,
 } from '../ops';
+import { VERIFY_CODE_REMEMBER } from '../ops-devices';
 import { dropQuery, forgetUser, navigate, route, safeNext, type Ctx } from '../router';
 
-function signedIn(s: AuthSession, next: string) {
-  session.set(s.token);
+function signedIn(_session: AuthSession, next: string) {
+  // The answer set the session cookie: the token is not kept anywhere in the page.
   forgetUser();
   navigate(next, { replace: true });
 }
@@ -73,11 +74,18 @@ export function twoFactorStep(container: HTMLElement, challenge: Challenge, done
   const msg = messageBox();
   const panel = h('div', { class: 'method-panel' });
   let emailSent: CodeDelivery | null = null;
+  // One box, moved into whichever method's form is shown (it keeps its state). The page cannot
+  // read the policy (admin only): the hint names the default period.
+  const remember = h('input', { type: 'checkbox', name: 'rememberDevice', id: 'remember-device' });
+  const rememberRow = h('p', { class: 'remember' },
+    h('label', { for: 'remember-device' }, remember, ' Remember this browser'),
+    h('br'),
+    h('span', { class: 'hint' }, 'Signing in here again skips this step for 30 days (or as long as your organisation allows). Don’t tick it on a shared computer you don’t control.'));
 
   const verify = async (form: HTMLFormElement, method: Method, code: string) => {
     msg.clear();
     try {
-      const { verifyCode } = await busy(form, () => gql(VERIFY_CODE, { challengeToken: challenge.challengeToken, method, code }));
+      const { verifyCode } = await busy(form, () => gql(VERIFY_CODE_REMEMBER, { challengeToken: challenge.challengeToken, method, code, rememberDevice: remember.checked }));
       done(verifyCode);
     } catch (err) {
       msg.error(describeError(err));
@@ -96,7 +104,7 @@ export function twoFactorStep(container: HTMLElement, challenge: Challenge, done
         e.preventDefault();
         void verify(form, method, input.input.value.trim());
       },
-    }, input.wrap, h('button', { type: 'submit' }, 'Verify'));
+    }, input.wrap, rememberRow, h('button', { type: 'submit' }, 'Verify'));
     return { form, input: input.input };
   };
 

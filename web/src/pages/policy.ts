@@ -126,7 +126,7 @@ route(/^\/admin\/policy$/, 'admin', async (ctx) => {
     h('h2', null, 'Two-factor authentication'),
     require.el, grace.wrap, methods.el, phishing.el,
     h('h2', null, 'Sessions'),
-    h('p', { class: 'hint' }, 'Stored now; sessions follow these limits from a coming release.'),
+    h('p', { class: 'hint' }, 'A session ends after this much inactivity, and in any case this many hours after sign-in; trusted browsers skip the second factor for this many days (0 turns it off).'),
     idle.wrap, maxHours.wrap, deviceDays.wrap,
     h('div', { class: 'card', role: 'region', 'aria-label': 'What saving changes' }, h('h3', null, 'What saving changes'), consequence),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save policy')),

@@ -1,4 +1,4 @@
-import { ApiError, gql, session } from '../api';
+import { ApiError, gql } from '../api';
 import { busy, field, focusHeading, h, messageBox, replace } from '../dom';
 import { flash } from '../flash';
 import { describeError } from '../messages';
@@ -9,8 +9,8 @@ import { twoFactorStep } from './login';
 
 const POLICY_HINT = 'At least 8 characters. A long phrase is easier to remember than a short jumble; common passwords are refused.';
 
-function signedIn(s: AuthSession, message: string) {
-  session.set(s.token);
+function signedIn(_session: AuthSession, message: string) {
+  // The answer set the session cookie: the token is not kept anywhere in the page.
   forgetUser();
   flash.set(message);
   navigate('/settings', { replace: true });

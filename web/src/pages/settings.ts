@@ -1,4 +1,4 @@
-import { ApiError, gql, type ResultOf } from '../api';
+import { ApiError, gql, session as pageSession, type ResultOf } from '../api';
 import { eventsList } from '../components';
 import { busy, button, codeField, countdown, field, focusHeading, formatDate, h, messageBox, replace } from '../dom';
 import { flash } from '../flash';
@@ -8,8 +8,10 @@ import {
   type CodeDelivery, type User,
 } from '../ops';
 import { CHANGE_PASSWORD } from '../ops-lifecycle';
+import { REVOKE_ALL_TRUSTED_DEVICES, REVOKE_TRUSTED_DEVICE, TRUSTED_DEVICES } from '../ops-devices';
 import { Cancelled, withReauth } from '../reauth';
-import { currentUser, dropQuery, route } from '../router';
+import { currentUser, dropQuery, forgetUser, navigate, route } from '../router';
+import { MY_SESSIONS, REVOKE_OTHER_SESSIONS, REVOKE_SESSION } from '../ops-sessions';
 
 type Msg = ReturnType<typeof messageBox>;
 
@@ -30,6 +32,8 @@ route(/^\/settings(\/sso)?$/, 'user', (ctx) => {
     twoFactorSection(ctx.me),
     sso,
     passwordSection(),
+    trustedBrowsersSection(),
+    signedInSection(),
     h('section', { 'aria-labelledby': 'activity-h', class: 'card' },
       h('h2', { id: 'activity-h' }, 'Recent security activity'),
       h('p', { class: 'hint' }, 'Sign-ins and changes to your account’s security. If something looks wrong, change your password and tell your administrator.'),
@@ -374,4 +378,133 @@ function passwordSection(): HTMLElement {
     h('p', { class: 'hint' }, 'Changing it signs you out on every other device.'),
     msg.el,
     form);
+}
+
+/**
+ * Trusted browsers: those remembered on the 2FA step ("Remember this browser"), which then sign
+ * in with the password alone. Listed with where they were added; this browser marked; forget one
+ * or all. A password change, a method turned off or an admin reset forgets them all anyway.
+ */
+function trustedBrowsersSection(): HTMLElement {
+  const msg = messageBox();
+  const list = h('div', null, h('p', { class: 'hint' }, 'Loading…'));
+  const all: HTMLButtonElement = button('Forget all browsers', async (ev) => {
+    msg.clear();
+    try {
+      const { revokeAllTrustedDevices: n } = await busy(ev.currentTarget as HTMLElement, () => gql(REVOKE_ALL_TRUSTED_DEVICES));
+      msg.ok(n === 1 ? '1 browser is forgotten.' : `${n} browsers are forgotten.`);
+      await load();
+    } catch (e) {
+      fail(msg, e);
+    }
+  }, { class: 'secondary' });
+  const load = async () => {
+    let devices: ResultOf<typeof TRUSTED_DEVICES>['myTrustedDevices'];
+    try {
+      devices = (await gql(TRUSTED_DEVICES)).myTrustedDevices;
+    } catch (e) {
+      replace(list, h('p', null, 'Trusted browsers cannot be shown right now.'));
+      return void msg.error(describeError(e));
+    }
+    // Shown only with something to forget (not by `hidden`: the button styles override it).
+    if (!devices.length) {
+      all.remove();
+      return replace(list, h('p', null, 'No browser is remembered. Tick “Remember this browser” on the two-factor step to add one.'));
+    }
+    if (!all.isConnected) actions.append(all);
+    replace(list, h('ul', { class: 'plain trusted-browsers' }, devices.map((d) => {
+      const name = `${d.browser ?? 'Unknown browser'} on ${d.os ?? 'unknown system'}`;
+      return h('li', { class: 'method-row' },
+        h('div', null,
+          h('h3', null, name, ' ', d.current ? h('span', { class: 'badge on' }, 'This browser') : null),
+          h('p', { class: 'hint' }, `Added ${formatDate(d.createdAt)}${d.ip ? ` from ${d.ip}` : ''} · last used ${d.lastUsedAt ? formatDate(d.lastUsedAt) : 'never'} · expires ${formatDate(d.expiresAt)}`),
+        ),
+        button('Forget', async (ev) => {
+          msg.clear();
+          try {
+            await busy(ev.currentTarget as HTMLElement, () => gql(REVOKE_TRUSTED_DEVICE, { id: d.id }));
+            msg.ok(`${name} is forgotten${d.current ? ': this browser will ask for your second factor again' : ''}.`);
+            await load();
+          } catch (e) {
+            fail(msg, e);
+          }
+        }, { class: 'secondary', 'aria-label': `Forget ${name}${d.current ? ' (this browser)' : ''}` }),
+      );
+    })));
+  };
+  const actions = h('div', { class: 'actions' });
+  void load();
+  return h('section', { id: 'trusted-browsers', class: 'card', 'aria-labelledby': 'tb-h' },
+    h('h2', { id: 'tb-h' }, 'Trusted browsers'),
+    h('p', { class: 'hint' }, 'Browsers where you chose “Remember this browser”: signing in there asks for your password only.'),
+    msg.el,
+    list,
+    actions);
+}
+
+const SIGNED_IN_WITH: Record<string, string> = {
+  PASSWORD: 'password', TWO_FACTOR: 'password and second factor', SSO: 'single sign-on', PASSKEY: 'passkey', TRUSTED_DEVICE: 'password on a trusted browser',
+};
+
+/**
+ * Where you're signed in: every live session (browser, OS, IP, last active), this one marked;
+ * end one, or every other one. Ending this one is the same as "Sign out".
+ */
+function signedInSection(): HTMLElement {
+  const msg = messageBox();
+  const list = h('div', null, h('p', { class: 'hint' }, 'Loading…'));
+  // Shown only with another session to end (not by `hidden`: the button styles override it).
+  const actions = h('div', { class: 'actions' });
+  // "End", not "Sign out": the page's one "Sign out" button stays the navigation's.
+  const others: HTMLButtonElement = button('End all other sessions', async (ev) => {
+    msg.clear();
+    try {
+      const { revokeOtherSessions: n } = await busy(ev.currentTarget as HTMLElement, () => gql(REVOKE_OTHER_SESSIONS));
+      msg.ok(n === 1 ? '1 other session is ended: it is signed out.' : `${n} other sessions are ended: they are signed out.`);
+      await load();
+    } catch (e) {
+      fail(msg, e);
+    }
+  }, { class: 'secondary' });
+  const load = async () => {
+    let sessions: ResultOf<typeof MY_SESSIONS>['mySessions'];
+    try {
+      sessions = (await gql(MY_SESSIONS)).mySessions;
+    } catch (e) {
+      replace(list, h('p', null, 'Your sessions cannot be shown right now.'));
+      return void msg.error(describeError(e));
+    }
+    replace(actions, sessions.some((x) => !x.current) ? others : null);
+    replace(list, h('ul', { class: 'plain signed-in-sessions' }, sessions.map((x) => {
+      const name = `${x.browser ?? 'Unknown browser'} on ${x.os ?? 'unknown system'}`;
+      return h('li', { class: 'method-row', 'data-session': x.current ? 'current' : 'other' },
+        h('div', null,
+          h('h3', null, name, ' ', x.current ? h('span', { class: 'badge on' }, 'This device') : null),
+          h('p', { class: 'hint' }, `${x.ip ?? 'Unknown address'} · last active ${x.current ? 'now' : formatDate(x.lastSeenAt)} · signed in ${formatDate(x.createdAt)} with ${SIGNED_IN_WITH[x.signedInWith] ?? x.signedInWith}`),
+        ),
+        button('End session', async (ev) => {
+          msg.clear();
+          try {
+            await busy(ev.currentTarget as HTMLElement, () => gql(REVOKE_SESSION, { id: x.id }));
+            if (x.current) {
+              pageSession.clear();
+              forgetUser();
+              return navigate('/login');
+            }
+            msg.ok(`The session on ${name} is ended: it is signed out.`);
+            await load();
+          } catch (e) {
+            fail(msg, e);
+          }
+        }, { class: 'secondary', 'aria-label': `End session on ${name}${x.current ? ' (this device: signs you out)' : ''}` }),
+      );
+    })));
+  };
+  void load();
+  return h('section', { id: 'sessions', class: 'card', 'aria-labelledby': 'ses-h' },
+    h('h2', { id: 'ses-h' }, 'Where you’re signed in'),
+    h('p', { class: 'hint' }, 'Browsers and apps signed in to your account now. If you don’t recognise one, end its session and change your password.'),
+    msg.el,
+    list,
+    actions);
 }
