@@ -1,35 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { createAgent, startTestApp, TestApp } from '../support/create-app';
-import { ensureWebBuild, focusedOn, launchBrowser, screenshot, signIn, UiHarness } from '../support/browser';
+import { createAgent } from '../support/create-app';
+import { uiSuite } from '../support/ui-suite';
+import { focusedOn, screenshot, signIn } from '../support/browser';
 import { CONFIRM_TOTP, ENABLE_TOTP } from '../support/operations';
 import { totpFor } from '../support/totp';
 
 /** "Remember this browser" on the 2FA step and User settings › Trusted browsers, in Chromium. */
 describe('trusted browsers (Chromium)', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let ui: UiHarness;
-
-  beforeAll(async () => {
-    await ensureWebBuild();
-    [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-    ui = new UiHarness(browser, t.url);
-  }, 120_000);
-  afterAll(async () => {
-    await ui?.close();
-    await browser?.close();
-    await t?.close();
-  });
-  afterEach(() => {
-    expect(ui.takeProblems()).toEqual({ pageErrors: [], offsite: [] });
-  });
+  const s = uiSuite();
 
   it('remember this browser skips 2FA on the next sign-in; forgetting it brings the step back', async () => {
-    const a = await createAgent(t, { displayName: 'Rita Remember' });
+    const a = await createAgent(s.t, { displayName: 'Rita Remember' });
     const { enableTotp } = await a.client.ok(ENABLE_TOTP);
     await a.client.ok(CONFIRM_TOTP, { code: totpFor(enableTotp.secret) });
 
-    const page = await ui.newPage();
+    const page = await s.ui.newPage();
     await signIn(page, a.email, a.password);
     await focusedOn(page, 'Two-factor authentication');
     const remember = page.getByLabel('Remember this browser');
@@ -52,11 +36,11 @@ describe('trusted browsers (Chromium)', () => {
     await signIn(page, a.email, a.password);
     await page.waitForURL('**/settings');
     await focusedOn(page, 'User settings');
-    const [row] = (await t.db.query('SELECT last_used_at FROM trusted_devices WHERE user_id = ?', [a.id])) as Array<{ last_used_at: unknown }>;
+    const [row] = (await s.t.db.query('SELECT last_used_at FROM trusted_devices WHERE user_id = ?', [a.id])) as Array<{ last_used_at: unknown }>;
     expect(row.last_used_at).not.toBeNull();
 
     // Another browser still gets the second step.
-    const other = await ui.newPage();
+    const other = await s.ui.newPage();
     await signIn(other, a.email, a.password);
     await focusedOn(other, 'Two-factor authentication');
 

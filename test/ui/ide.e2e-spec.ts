@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { createAgent, startTestApp, TestApp } from '../support/create-app';
-import { ensureWebBuild, launchBrowser, UiHarness } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { createAgent } from '../support/create-app';
+import { uiSuite } from '../support/ui-suite';
 
 /**
  * The offline GraphQL IDE (/graphql in a browser) must not keep what was typed into Variables
@@ -9,23 +9,7 @@ import { ensureWebBuild, launchBrowser, UiHarness } from '../support/browser';
  * stolen browser profile would hand them out. Only the query text is remembered.
  */
 describe('GraphQL IDE storage (Chromium)', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let ui: UiHarness;
-
-  beforeAll(async () => {
-    await ensureWebBuild();
-    [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-    ui = new UiHarness(browser, t.url);
-  }, 120_000);
-  afterAll(async () => {
-    await ui?.close();
-    await browser?.close();
-    await t?.close();
-  });
-  afterEach(() => {
-    expect(ui.takeProblems()).toEqual({ pageErrors: [], offsite: [] });
-  });
+  const s = uiSuite();
 
   /** Everything both storages hold for the page's origin, as one string. */
   const storage = (page: Page) =>
@@ -38,9 +22,9 @@ describe('GraphQL IDE storage (Chromium)', () => {
   const QUERY = 'mutation SignIn($email: String!, $password: String!) { login(email: $email, password: $password) { __typename } }';
 
   it('typed variables and headers are used for the request but never stored; the query text is kept', async () => {
-    const agent = await createAgent(t);
+    const agent = await createAgent(s.t);
     const headerSecret = `hdr-${randomBytes(8).toString('hex')}`;
-    const page = await ui.newPage();
+    const page = await s.ui.newPage();
     await page.goto('/graphql');
     await page.getByRole('heading', { name: 'GraphQL IDE' }).waitFor();
 
@@ -70,7 +54,7 @@ describe('GraphQL IDE storage (Chromium)', () => {
   });
 
   it('what an earlier version stored (variables, headers) is removed on the next visit', async () => {
-    const page = await ui.newPage();
+    const page = await s.ui.newPage();
     await page.goto('/graphql');
     await page.getByRole('heading', { name: 'GraphQL IDE' }).waitFor();
     await page.evaluate(() => {

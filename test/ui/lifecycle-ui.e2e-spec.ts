@@ -1,32 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, createAgent, startTestApp, TestApp } from '../support/create-app';
-import { ensureWebBuild, launchBrowser, screenshot, signIn, UiHarness } from '../support/browser';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, createAgent } from '../support/create-app';
+import { uiSuite } from '../support/ui-suite';
+import { screenshot, signIn } from '../support/browser';
 import { codeOf } from '../support/gql';
 import { LOGIN, ME } from '../support/operations';
 
 /** Change password in User Setting, and an admin deactivating and reactivating an account in the console (Chromium). */
 describe('account lifecycle pages (Chromium)', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let ui: UiHarness;
-
-  beforeAll(async () => {
-    await ensureWebBuild();
-    [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-    ui = new UiHarness(browser, t.url);
-  }, 120_000);
-  afterAll(async () => {
-    await ui?.close();
-    await browser?.close();
-    await t?.close();
-  });
-  afterEach(() => {
-    expect(ui.takeProblems()).toEqual({ pageErrors: [], offsite: [] });
-  });
+  const s = uiSuite();
 
   it('change password from User Setting: a mismatch and a wrong current password are sentences; then the new one works and other sessions end', async () => {
-    const a = await createAgent(t, { displayName: 'Pat Password' });
-    const page = await ui.newPage();
+    const a = await createAgent(s.t, { displayName: 'Pat Password' });
+    const page = await s.ui.newPage();
     await signIn(page, a.email, a.password);
     await page.waitForURL('**/settings');
     const section = page.getByRole('region', { name: 'Password' });
@@ -48,13 +32,13 @@ describe('account lifecycle pages (Chromium)', () => {
 
     // The session opened by createAgent (another device) is over; the new password signs in.
     expect(codeOf(await a.client.fail(ME))).toBe('UNAUTHENTICATED');
-    expect(codeOf(await t.gql.fail(LOGIN, { email: a.email, password: a.password }))).toBe('UNAUTHENTICATED');
-    expect((await t.gql.ok(LOGIN, { email: a.email, password: 'A-New-Password-For-Pat-2026' })).login.__typename).toBe('AuthSession');
+    expect(codeOf(await s.t.gql.fail(LOGIN, { email: a.email, password: a.password }))).toBe('UNAUTHENTICATED');
+    expect((await s.t.gql.ok(LOGIN, { email: a.email, password: 'A-New-Password-For-Pat-2026' })).login.__typename).toBe('AuthSession');
   });
 
   it('an admin deactivates an account with a reason (the person is signed out), then reactivates it', async () => {
-    const a = await createAgent(t, { displayName: 'Lee Leaver' });
-    const page = await ui.newPage();
+    const a = await createAgent(s.t, { displayName: 'Lee Leaver' });
+    const page = await s.ui.newPage();
     await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
     await page.waitForURL('**/settings');
     await page.goto(`/admin/users/${a.id}`);
@@ -66,11 +50,11 @@ describe('account lifecycle pages (Chromium)', () => {
     await account.getByText(/This account is deactivated/).waitFor();
     await screenshot(page, 'admin-user-deactivated');
     expect(codeOf(await a.client.fail(ME))).toBe('UNAUTHENTICATED');
-    expect(codeOf(await t.gql.fail(LOGIN, { email: a.email, password: a.password }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await s.t.gql.fail(LOGIN, { email: a.email, password: a.password }))).toBe('UNAUTHENTICATED');
 
     await account.getByRole('button', { name: 'Reactivate' }).click();
     await page.getByText(/can sign in again/).waitFor();
     await account.getByText('Status: Active').waitFor();
-    expect((await t.gql.ok(LOGIN, { email: a.email, password: a.password })).login.__typename).toBe('AuthSession');
+    expect((await s.t.gql.ok(LOGIN, { email: a.email, password: a.password })).login.__typename).toBe('AuthSession');
   });
 });

@@ -1,32 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, createAgent, startTestApp, TestApp } from '../support/create-app';
-import { ensureWebBuild, focusedOn, launchBrowser, screenshot, signIn, UiHarness } from '../support/browser';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, createAgent } from '../support/create-app';
+import { uiSuite } from '../support/ui-suite';
+import { focusedOn, screenshot, signIn } from '../support/browser';
 import { MY_ENROLLMENT, POLICY, UPDATE_POLICY } from '../support/policy-operations';
 import { totpFor } from '../support/totp';
 
 /** The security policy page, the grace banner and forced enrolment, in Chromium. */
 describe('security policy pages (Chromium)', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let ui: UiHarness;
-
-  beforeAll(async () => {
-    await ensureWebBuild();
-    [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-    ui = new UiHarness(browser, t.url);
-  }, 120_000);
-  afterAll(async () => {
-    await ui?.close();
-    await browser?.close();
-    await t?.close();
-  });
-  afterEach(() => {
-    expect(ui.takeProblems()).toEqual({ pageErrors: [], offsite: [] });
-  });
+  const s = uiSuite();
 
   it('the admin sets the policy and sees, before saving, how many agents it affects and until when', async () => {
-    await Promise.all([createAgent(t), createAgent(t), createAgent(t)]);
-    const page = await ui.newPage();
+    await Promise.all([createAgent(s.t), createAgent(s.t), createAgent(s.t)]);
+    const page = await s.ui.newPage();
     await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
     await page.waitForURL('**/settings');
     await page.goto('/admin');
@@ -43,7 +27,7 @@ describe('security policy pages (Chromium)', () => {
 
     await page.getByRole('button', { name: 'Save policy' }).click();
     await page.getByRole('status').filter({ hasText: 'The security policy is saved.' }).waitFor();
-    const admin = await t.admin();
+    const admin = await s.t.admin();
     expect((await admin.ok(POLICY)).securityPolicy).toMatchObject({ requireTwoFactor: ['AGENT'], gracePeriodDays: 14 });
 
     // The overview counts them, and the count opens the filtered list.
@@ -54,8 +38,8 @@ describe('security policy pages (Chromium)', () => {
   });
 
   it('an agent in the grace period sees the deadline on every page', async () => {
-    const a = await createAgent(t);
-    const page = await ui.newPage();
+    const a = await createAgent(s.t);
+    const page = await s.ui.newPage();
     await signIn(page, a.email, a.password);
     await page.waitForURL('**/settings');
     const banner = page.getByRole('region', { name: 'Security notice' });
@@ -66,10 +50,10 @@ describe('security policy pages (Chromium)', () => {
   });
 
   it('past the deadline an agent is taken to enrolment, can do nothing else, and enrolling frees the account', async () => {
-    const admin = await t.admin();
+    const admin = await s.t.admin();
     await admin.ok(UPDATE_POLICY, { input: { requireTwoFactor: ['AGENT'], gracePeriodDays: 0 } });
-    const a = await createAgent(t);
-    const page = await ui.newPage();
+    const a = await createAgent(s.t);
+    const page = await s.ui.newPage();
     await signIn(page, a.email, a.password);
     await page.waitForURL('**/enroll');
     await focusedOn(page, 'Set up two-factor authentication');

@@ -1,26 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, createAgent, startTestApp, TestApp } from '../support/create-app';
-import { ensureWebBuild, launchBrowser, screenshot, signIn, UiHarness } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, createAgent } from '../support/create-app';
+import { uiSuite } from '../support/ui-suite';
+import { screenshot, signIn } from '../support/browser';
 
 /** Browser sessions in Chromium: the cookie across tabs, "Where you're signed in", the admin's "Sign out everywhere". */
 describe('sessions in the pages (Chromium)', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let ui: UiHarness;
-
-  beforeAll(async () => {
-    await ensureWebBuild();
-    [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-    ui = new UiHarness(browser, t.url);
-  }, 120_000);
-  afterAll(async () => {
-    await ui?.close();
-    await browser?.close();
-    await t?.close();
-  });
-  afterEach(() => {
-    expect(ui.takeProblems()).toEqual({ pageErrors: [], offsite: [] });
-  });
+  const s = uiSuite();
 
   /** Everything a page script could read: web storage and document.cookie. */
   const readable = (page: Page) =>
@@ -31,8 +16,8 @@ describe('sessions in the pages (Chromium)', () => {
     });
 
   it('a second tab stays signed in; no token is readable by the page; signing out ends both', async () => {
-    const a = await createAgent(t, { displayName: 'Tab Tester' });
-    const first = await ui.newPage();
+    const a = await createAgent(s.t, { displayName: 'Tab Tester' });
+    const first = await s.ui.newPage();
     await signIn(first, a.email, a.password);
     await first.waitForURL('**/settings');
     await first.getByRole('heading', { name: 'User settings' }).waitFor();
@@ -56,11 +41,11 @@ describe('sessions in the pages (Chromium)', () => {
   });
 
   it('"End all other sessions" (sign out all other sessions) ends a session open in another browser context', async () => {
-    const a = await createAgent(t, { displayName: 'Two Browsers' });
-    const office = await ui.newPage();
+    const a = await createAgent(s.t, { displayName: 'Two Browsers' });
+    const office = await s.ui.newPage();
     await signIn(office, a.email, a.password);
     await office.waitForURL('**/settings');
-    const home = await ui.newPage({ userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0' });
+    const home = await s.ui.newPage({ userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0' });
     await signIn(home, a.email, a.password);
     await home.waitForURL('**/settings');
 
@@ -83,12 +68,12 @@ describe('sessions in the pages (Chromium)', () => {
   });
 
   it('an admin signs a user out everywhere from the user page', async () => {
-    const a = await createAgent(t, { displayName: 'Far Away' });
-    const agentPage = await ui.newPage();
+    const a = await createAgent(s.t, { displayName: 'Far Away' });
+    const agentPage = await s.ui.newPage();
     await signIn(agentPage, a.email, a.password);
     await agentPage.waitForURL('**/settings');
 
-    const admin = await ui.newPage();
+    const admin = await s.ui.newPage();
     await signIn(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
     await admin.waitForURL('**/settings');
     await admin.goto(`/admin/users/${a.id}`);
