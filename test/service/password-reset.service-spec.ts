@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { AuthService } from '../../src/auth/login/auth.service';
 import { ApiErrorCode } from '../../src/common/errors/api-error-code';
-import { DomainError } from '../../src/common/errors/domain-error';
 import { ResetTokenKind } from '../../src/password-reset/password-reset-token.entity';
 import { PasswordResetTokensService } from '../../src/password-reset/password-reset-tokens.service';
 import { PasswordResetService } from '../../src/password-reset/password-reset.service';
 import { UsersService } from '../../src/users/users.service';
 import { UserStatus } from '../../src/users/user-status.enum';
 import { agent } from './support/factory';
-import { META, Medium, startServices } from './support/medium';
+import { META, Medium, apiCodeOf, startServices } from './support/medium';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -26,15 +25,6 @@ describe('password reset rules (service tier, SQLite, fake clock)', () => {
   });
   afterAll(async () => m?.close());
 
-  const codeOf = async (p: Promise<unknown>): Promise<string> => {
-    try {
-      await p;
-    } catch (e) {
-      if (e instanceof DomainError) return e.apiCode;
-      throw e;
-    }
-    return 'OK';
-  };
   /** The token of the newest link mailed to `to`. */
   const lastLink = (to: string): string => {
     const mail = [...m.mail.sent].reverse().find((x) => x.to === to && x.template === 'account-link');
@@ -54,7 +44,7 @@ describe('password reset rules (service tier, SQLite, fake clock)', () => {
     await reset.adminSendReset(ADMIN_ID, b.user.id, META);
     const late = lastLink(b.user.email);
     m.clock.advance(30 * MINUTE);
-    expect(await codeOf(use(late))).toBe(ApiErrorCode.CODE_EXPIRED);
+    expect(await apiCodeOf(use(late))).toBe(ApiErrorCode.CODE_EXPIRED);
   });
 
   it('an invitation lives 72 hours and makes the account ACTIVE', async () => {
@@ -68,7 +58,7 @@ describe('password reset rules (service tier, SQLite, fake clock)', () => {
     const second = await reset.invite(ADMIN_ID, { email: email(), displayName: 'Late' }, META);
     const late = lastLink(second.email);
     m.clock.advance(72 * HOUR);
-    expect(await codeOf(use(late))).toBe(ApiErrorCode.CODE_EXPIRED);
+    expect(await apiCodeOf(use(late))).toBe(ApiErrorCode.CODE_EXPIRED);
     expect((await m.get(UsersService).getById(second.id)).status).toBe(UserStatus.INVITED);
   });
 
@@ -87,13 +77,13 @@ describe('password reset rules (service tier, SQLite, fake clock)', () => {
     const a = await agent(m).build();
     await reset.adminSendReset(ADMIN_ID, a.user.id, META);
     const token = lastLink(a.user.email);
-    expect(await codeOf(reset.resetPassword(token, 'password123', META))).toBe(ApiErrorCode.BAD_USER_INPUT);
+    expect(await apiCodeOf(reset.resetPassword(token, 'password123', META))).toBe(ApiErrorCode.BAD_USER_INPUT);
     expect((await use(token)).kind).toBe('session');
-    expect(await codeOf(use(token))).toBe(ApiErrorCode.CODE_EXPIRED);
+    expect(await apiCodeOf(use(token))).toBe(ApiErrorCode.CODE_EXPIRED);
     // what a password change, an admin 2FA reset or a deactivation runs also voids an outstanding reset link
     await reset.adminSendReset(ADMIN_ID, a.user.id, META);
     const outstanding = lastLink(a.user.email);
     await m.get(AuthService).endPendingSignIns(a.user.id);
-    expect(await codeOf(use(outstanding))).toBe(ApiErrorCode.CODE_EXPIRED);
+    expect(await apiCodeOf(use(outstanding))).toBe(ApiErrorCode.CODE_EXPIRED);
   });
 });

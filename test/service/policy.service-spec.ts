@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AuthService } from '../../src/auth/login/auth.service';
 import { ApiErrorCode } from '../../src/common/errors/api-error-code';
-import { DomainError } from '../../src/common/errors/domain-error';
 import { EnrollmentService } from '../../src/security-policy/enrollment.service';
 import { SecurityPolicyService } from '../../src/security-policy/security-policy.service';
 import { SecuritySettingsService } from '../../src/security-settings/security-settings.service';
@@ -9,7 +8,7 @@ import { TwoFactorMethod } from '../../src/two-factor';
 import { Role } from '../../src/users/role.enum';
 import { UserEntity } from '../../src/users/user.entity';
 import { agent, Agent } from './support/factory';
-import { META, Medium, startServices } from './support/medium';
+import { META, Medium, apiCodeOf, startServices } from './support/medium';
 
 const DAY = 86_400_000;
 
@@ -31,15 +30,6 @@ describe('security policy rules (service tier, SQLite, fake clock)', () => {
     await policies.update(admin.user.id, { requireTwoFactor: [], gracePeriodDays: 14, allowedMethods: [TwoFactorMethod.EMAIL, TwoFactorMethod.TOTP, TwoFactorMethod.WEBAUTHN], phishingResistantFor: [] }, META);
   });
 
-  const codeOf = async (p: Promise<unknown>): Promise<string> => {
-    try {
-      await p;
-    } catch (e) {
-      if (e instanceof DomainError) return e.apiCode;
-      throw e;
-    }
-    return 'OK';
-  };
   /** Accounts are stamped with the real time on creation; put them where the fake clock is. */
   const createdAt = async (a: Agent, at: Date) => {
     await m.get(DataSource).getRepository(UserEntity).update({ id: a.user.id }, { createdAt: at });
@@ -96,7 +86,7 @@ describe('security policy rules (service tier, SQLite, fake clock)', () => {
     await policies.update(admin.user.id, { requireTwoFactor: [Role.AGENT], gracePeriodDays: 0, allowedMethods: [TwoFactorMethod.TOTP] }, META);
     expect((await enrollment.stateFor(a.user)).restricted).toBe(true);
     const settings = m.get(SecuritySettingsService);
-    expect(await codeOf(settings.setupEmail(a.user.id))).toBe(ApiErrorCode.FORBIDDEN);
+    expect(await apiCodeOf(settings.setupEmail(a.user.id))).toBe(ApiErrorCode.FORBIDDEN);
     // Not offered at sign-in either: no allowed method is on, so no challenge.
     expect((await m.get(AuthService).login(a.user.email, a.password, META)).kind).toBe('session');
     const b = await agent(m).withTotp().build();
@@ -119,14 +109,14 @@ describe('security policy rules (service tier, SQLite, fake clock)', () => {
 
   it('self-lockout: refused only when the saving admin would be restricted at once', async () => {
     const bare = await agent(m).admin().build();
-    expect(await codeOf(policies.update(bare.user.id, { requireTwoFactor: [Role.ADMIN], gracePeriodDays: 0 }, META))).toBe(ApiErrorCode.CONFLICT);
+    expect(await apiCodeOf(policies.update(bare.user.id, { requireTwoFactor: [Role.ADMIN], gracePeriodDays: 0 }, META))).toBe(ApiErrorCode.CONFLICT);
     expect((await policies.current()).requireTwoFactor).toEqual([]);
-    expect(await codeOf(policies.update(bare.user.id, { requireTwoFactor: [Role.ADMIN], gracePeriodDays: 1 }, META))).toBe('OK');
+    expect(await apiCodeOf(policies.update(bare.user.id, { requireTwoFactor: [Role.ADMIN], gracePeriodDays: 1 }, META))).toBe('OK');
     m.clock.advance(DAY);
     // Past their own deadline they could not reach the mutation (the guard); here the rule still refuses.
-    expect(await codeOf(policies.update(bare.user.id, { gracePeriodDays: 1 }, META))).toBe(ApiErrorCode.CONFLICT);
+    expect(await apiCodeOf(policies.update(bare.user.id, { gracePeriodDays: 1 }, META))).toBe(ApiErrorCode.CONFLICT);
     // An admin with TOTP saves it; phishing-resistant (WEBAUTHN only) would leave them non-compliant.
-    expect(await codeOf(policies.update(admin.user.id, { gracePeriodDays: 0 }, META))).toBe('OK');
-    expect(await codeOf(policies.update(admin.user.id, { phishingResistantFor: [Role.ADMIN] }, META))).toBe(ApiErrorCode.CONFLICT);
+    expect(await apiCodeOf(policies.update(admin.user.id, { gracePeriodDays: 0 }, META))).toBe('OK');
+    expect(await apiCodeOf(policies.update(admin.user.id, { phishingResistantFor: [Role.ADMIN] }, META))).toBe(ApiErrorCode.CONFLICT);
   });
 });

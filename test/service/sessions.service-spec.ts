@@ -5,11 +5,10 @@ import { SessionEntity } from '../../src/auth/sessions/session.entity';
 import { SessionsService } from '../../src/auth/sessions/sessions.service';
 import { SignInMethod } from '../../src/auth/sessions/sign-in-method';
 import { ApiErrorCode } from '../../src/common/errors/api-error-code';
-import { DomainError } from '../../src/common/errors/domain-error';
 import { SecurityEventType } from '../../src/security-events/security-event-type';
 import { SecurityPolicyService } from '../../src/security-policy/security-policy.service';
 import { agent, Agent } from './support/factory';
-import { META, Medium, startServices } from './support/medium';
+import { META, Medium, apiCodeOf, startServices } from './support/medium';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -34,7 +33,6 @@ describe('sessions (service tier, SQLite, fake clock)', () => {
   });
 
   const row = (id: string) => m.get(DataSource).getRepository(SessionEntity).findOneByOrFail({ id });
-  const codeOf = async (p: Promise<unknown>) => p.then(() => 'OK', (e) => (e instanceof DomainError ? e.apiCode : Promise.reject(e)));
 
   it('records browser, OS, IP, how it was opened and when it was last seen', async () => {
     const a = await agent(m).build();
@@ -120,7 +118,7 @@ describe('sessions (service tier, SQLite, fake clock)', () => {
     const active = m.get(ActiveSessionsService);
     const one = await sessions.issue(owner.user.id, META);
     const two = await sessions.issue(owner.user.id, META);
-    expect(await codeOf(active.revokeMine(stranger.user.id, one.session.id, META))).toBe(ApiErrorCode.NOT_FOUND);
+    expect(await apiCodeOf(active.revokeMine(stranger.user.id, one.session.id, META))).toBe(ApiErrorCode.NOT_FOUND);
     expect((await active.listMine(owner.user.id)).map((s) => s.id).sort()).toEqual([one.session.id, two.session.id].sort());
     await active.revokeMine(owner.user.id, one.session.id, META);
     expect((await active.listMine(owner.user.id)).map((s) => s.id)).toEqual([two.session.id]);

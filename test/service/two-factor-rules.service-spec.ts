@@ -2,11 +2,10 @@ import { AuthService } from '../../src/auth/login/auth.service';
 import { SessionsService } from '../../src/auth/sessions/sessions.service';
 import { BackupCodesService } from '../../src/backup-codes/backup-codes.service';
 import { ApiErrorCode } from '../../src/common/errors/api-error-code';
-import { DomainError } from '../../src/common/errors/domain-error';
 import { EmailCodeFactor, EmailCodePurpose, TwoFactorMethod, TwoFactorService } from '../../src/two-factor';
 import { totpFor } from '../support/totp';
 import { agent, Agent } from './support/factory';
-import { META, Medium, startServices } from './support/medium';
+import { META, Medium, apiCodeOf, startServices } from './support/medium';
 
 const MINUTE = 60_000;
 
@@ -21,16 +20,6 @@ describe('two-factor rules (service tier, SQLite, fake clock)', () => {
   });
   afterAll(async () => m?.close());
 
-  /** The API code a rejected promise carries. */
-  const codeOf = async (p: Promise<unknown>): Promise<string> => {
-    try {
-      await p;
-    } catch (e) {
-      if (e instanceof DomainError) return e.apiCode;
-      throw e;
-    }
-    return 'OK';
-  };
   const wrongTotp = (a: Agent) => {
     const valid = [-1, 0, 1].map((d) => totpFor(a.totpSecret!, m.clock.ms() + d * 30_000));
     let n = 0;
@@ -47,22 +36,22 @@ describe('two-factor rules (service tier, SQLite, fake clock)', () => {
     const a = await agent(m).withTotp().build();
     const session = await m.get(SessionsService).issue(a.user.id, META);
     const reauth = (code: string) => auth.reauthenticate(a.user.id, session.session.id, { method: TwoFactorMethod.TOTP, code }, META);
-    for (let i = 0; i < 10; i++) expect(await codeOf(reauth(wrongTotp(a)))).toBe(ApiErrorCode.INVALID_CODE);
-    expect(await codeOf(reauth(totpFor(a.totpSecret!, m.clock.ms() + 30_000)))).toBe(ApiErrorCode.TOO_MANY_ATTEMPTS);
+    for (let i = 0; i < 10; i++) expect(await apiCodeOf(reauth(wrongTotp(a)))).toBe(ApiErrorCode.INVALID_CODE);
+    expect(await apiCodeOf(reauth(totpFor(a.totpSecret!, m.clock.ms() + 30_000)))).toBe(ApiErrorCode.TOO_MANY_ATTEMPTS);
     m.clock.advance(15 * MINUTE - 1_000);
-    expect(await codeOf(reauth(totpFor(a.totpSecret!, m.clock.ms())))).toBe(ApiErrorCode.TOO_MANY_ATTEMPTS);
+    expect(await apiCodeOf(reauth(totpFor(a.totpSecret!, m.clock.ms())))).toBe(ApiErrorCode.TOO_MANY_ATTEMPTS);
     m.clock.advance(1_000);
-    expect(await codeOf(reauth(totpFor(a.totpSecret!, m.clock.ms())))).toBe('OK');
+    expect(await apiCodeOf(reauth(totpFor(a.totpSecret!, m.clock.ms())))).toBe('OK');
   });
 
   it('a success resets the count: 9 wrong, 1 right, 9 wrong does not lock', async () => {
     const a = await agent(m).withTotp().build();
     const session = await m.get(SessionsService).issue(a.user.id, META);
     const reauth = (code: string) => auth.reauthenticate(a.user.id, session.session.id, { method: TwoFactorMethod.TOTP, code }, META);
-    for (let i = 0; i < 9; i++) await codeOf(reauth(wrongTotp(a)));
+    for (let i = 0; i < 9; i++) await apiCodeOf(reauth(wrongTotp(a)));
     m.clock.advance(30_000); // a fresh step: the enrolment's step was used
-    expect(await codeOf(reauth(totpFor(a.totpSecret!, m.clock.ms())))).toBe('OK');
-    for (let i = 0; i < 9; i++) expect(await codeOf(reauth(wrongTotp(a)))).toBe(ApiErrorCode.INVALID_CODE);
+    expect(await apiCodeOf(reauth(totpFor(a.totpSecret!, m.clock.ms())))).toBe('OK');
+    for (let i = 0; i < 9; i++) expect(await apiCodeOf(reauth(wrongTotp(a)))).toBe(ApiErrorCode.INVALID_CODE);
     expect((await m.get(TwoFactorService).state(a.user.id)).lockedUntil).toBeNull();
   });
 
@@ -70,19 +59,19 @@ describe('two-factor rules (service tier, SQLite, fake clock)', () => {
     const a = await agent(m).withTotp().withBackupCodesLeft(3).locked().build();
     expect(a.unusedBackupCodes).toHaveLength(3);
     const token = await challenge(a);
-    expect(await codeOf(auth.verifyCode(token, TwoFactorMethod.BACKUP_CODE, a.unusedBackupCodes[0], META))).toBe(ApiErrorCode.TOO_MANY_ATTEMPTS);
+    expect(await apiCodeOf(auth.verifyCode(token, TwoFactorMethod.BACKUP_CODE, a.unusedBackupCodes[0], META))).toBe(ApiErrorCode.TOO_MANY_ATTEMPTS);
     expect(await m.get(BackupCodesService).remaining(a.user.id)).toBe(3);
   });
 
   it('a challenge dies after 5 wrong codes, and expires after 5 minutes', async () => {
     const a = await agent(m).withTotp().build();
     const token = await challenge(a);
-    for (let i = 0; i < 5; i++) expect(await codeOf(auth.verifyCode(token, TwoFactorMethod.TOTP, wrongTotp(a), META))).toBe(ApiErrorCode.INVALID_CODE);
-    expect(await codeOf(auth.verifyCode(token, TwoFactorMethod.TOTP, totpFor(a.totpSecret!, m.clock.ms() + 30_000), META))).toBe(ApiErrorCode.CODE_EXPIRED);
+    for (let i = 0; i < 5; i++) expect(await apiCodeOf(auth.verifyCode(token, TwoFactorMethod.TOTP, wrongTotp(a), META))).toBe(ApiErrorCode.INVALID_CODE);
+    expect(await apiCodeOf(auth.verifyCode(token, TwoFactorMethod.TOTP, totpFor(a.totpSecret!, m.clock.ms() + 30_000), META))).toBe(ApiErrorCode.CODE_EXPIRED);
 
     const late = await challenge(a);
     m.clock.advance(5 * MINUTE);
-    expect(await codeOf(auth.verifyCode(late, TwoFactorMethod.TOTP, totpFor(a.totpSecret!, m.clock.ms()), META))).toBe(ApiErrorCode.CODE_EXPIRED);
+    expect(await apiCodeOf(auth.verifyCode(late, TwoFactorMethod.TOTP, totpFor(a.totpSecret!, m.clock.ms()), META))).toBe(ApiErrorCode.CODE_EXPIRED);
   });
 
   it('emailed codes: one mail per 30 s, a newer code voids the older (CODE_EXPIRED), 10 minutes of life', async () => {
@@ -90,18 +79,18 @@ describe('two-factor rules (service tier, SQLite, fake clock)', () => {
     const email = m.get(EmailCodeFactor);
     await email.send(a.user, EmailCodePurpose.REAUTH);
     const first = m.mail.lastCode(a.user.email);
-    expect(await codeOf(email.send(a.user, EmailCodePurpose.REAUTH))).toBe(ApiErrorCode.TOO_MANY_ATTEMPTS);
+    expect(await apiCodeOf(email.send(a.user, EmailCodePurpose.REAUTH))).toBe(ApiErrorCode.TOO_MANY_ATTEMPTS);
     m.clock.advance(30_000);
     await email.send(a.user, EmailCodePurpose.REAUTH);
     const second = m.mail.lastCode(a.user.email);
     const session = await m.get(SessionsService).issue(a.user.id, META);
     const reauth = (code: string) => auth.reauthenticate(a.user.id, session.session.id, { method: TwoFactorMethod.EMAIL, code }, META);
-    if (first !== second) expect(await codeOf(reauth(first))).toBe(ApiErrorCode.CODE_EXPIRED);
+    if (first !== second) expect(await apiCodeOf(reauth(first))).toBe(ApiErrorCode.CODE_EXPIRED);
     m.clock.advance(10 * MINUTE);
-    expect(await codeOf(reauth(second))).toBe(ApiErrorCode.CODE_EXPIRED);
+    expect(await apiCodeOf(reauth(second))).toBe(ApiErrorCode.CODE_EXPIRED);
     m.clock.advance(31_000);
     await email.send(a.user, EmailCodePurpose.REAUTH);
-    expect(await codeOf(reauth(m.mail.lastCode(a.user.email)))).toBe('OK');
+    expect(await apiCodeOf(reauth(m.mail.lastCode(a.user.email)))).toBe('OK');
   });
 
   it('recent authentication lasts 10 minutes', async () => {

@@ -40,3 +40,26 @@ export function writeCookie(res: CookieResponse | undefined, name: string, value
 export function clearCookie(res: CookieResponse | undefined, name: string, secure: boolean): void {
   res?.clearCookie(name, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
 }
+
+/** One of our cookies by its base name: `__Host-<base>` on https, else `<base>`; read, write with an expiry, clear. */
+export class NamedCookie {
+  private readonly name: string;
+  private readonly secure: boolean;
+
+  constructor(base: string, publicUrl: string) {
+    this.secure = publicUrl.startsWith('https:');
+    this.name = cookieName(base, publicUrl);
+  }
+
+  read(req: CookieRequest | undefined): string | null {
+    return readCookie(req, this.name);
+  }
+
+  write(res: CookieResponse | undefined, value: string, expiresAt: Date): void {
+    writeCookie(res, this.name, value, { secure: this.secure, expires: expiresAt });
+  }
+
+  clear(res: CookieResponse | undefined): void {
+    clearCookie(res, this.name, this.secure);
+  }
+}

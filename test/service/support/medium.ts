@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { AppModule } from '../../../src/app.module';
 import { Clock } from '../../../src/common/clock/clock';
 import { RequestMeta } from '../../../src/common/auth/request-context';
+import { DomainError } from '../../../src/common/errors/domain-error';
 import { validateEnv } from '../../../src/config/env.validation';
 import { Mail, MailService } from '../../../src/mailer/mail.service';
 
@@ -83,4 +84,15 @@ export async function startServices(): Promise<Medium> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The API code a rejected service call carries (`'OK'` when it succeeded). */
+export async function apiCodeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof DomainError) return e.apiCode;
+    throw e;
+  }
+  return 'OK';
 }
