@@ -4,8 +4,8 @@
  * `npm test` before the unit tests. Every folder of src/ has a row in LAYERS below; a folder that
  * is not placed there fails (`unplaced-folder`), so a new module has to say where it sits.
  *
- *   admin ─▶ account-security ─▶ sso ─▶ security-settings ─▶ auth ─▶ trusted-devices ─▶ security-policy ─▶ backup-codes
- *         ─▶ two-factor ─▶ security-events ─▶ users | mailer          (a | b: siblings, neither imports the other)
+ *   admin ─▶ account-security ─▶ sso ─▶ security-settings ─▶ auth ─▶ trusted-devices ─▶ security-policy
+ *         ─▶ webauthn | backup-codes ─▶ two-factor ─▶ security-events ─▶ users | mailer   (a | b: siblings, neither imports the other)
  *
  * Features may skip layers downwards, never point up or sideways. Infrastructure (common, config,
  * database, logging, rate-limit, housekeeping, health, web) imports no feature; features reach
@@ -17,15 +17,15 @@
 /** folder → the other src/ folders its files may import (its own folder is always allowed). */
 const LAYERS = {
   // ---- features, top to bottom
-  admin: ['account-security', 'sso', 'security-settings', 'auth', 'security-policy', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer'],
+  admin: ['account-security', 'sso', 'security-settings', 'auth', 'security-policy', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer', 'webauthn'],
   // Resolves User.security, which reads every factor: above sso, below admin.
-  'account-security': ['sso', 'security-settings', 'auth', 'security-policy', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer'],
-  sso: ['security-settings', 'auth', 'security-policy', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer'],
+  'account-security': ['sso', 'security-settings', 'auth', 'security-policy', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer', 'webauthn'],
+  sso: ['security-settings', 'auth', 'security-policy', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer', 'webauthn'],
   // Forgot password and invitations: a completed reset is a sign-in (auth's challenge and pending action).
   'password-reset': ['auth', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer'],
   // Profile > two-factor settings: the enable/disable orchestration (first factor on → backup codes…).
-  'security-settings': ['auth', 'trusted-devices', 'security-policy', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer'],
-  auth: ['trusted-devices', 'security-policy', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer'],
+  'security-settings': ['auth', 'trusted-devices', 'security-policy', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer', 'webauthn'],
+  auth: ['trusted-devices', 'security-policy', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer', 'webauthn'],
   // Trusted browsers and new-device alerts: sign-in (auth) consults them; they read the policy.
   'trusted-devices': ['security-policy', 'security-events', 'users', 'mailer'],
   // The 2FA policy and what it means for an account: below every module that enforces it (the
@@ -33,6 +33,8 @@ const LAYERS = {
   'security-policy': ['two-factor', 'security-events', 'users', 'mailer'],
   // Siblings: the two factor modules do not import each other.
   'two-factor': ['security-events', 'users', 'mailer'],
+  // Passkeys and security keys: a primary factor that registers with SecondFactors, like backup codes.
+  webauthn: ['two-factor', 'security-events', 'users', 'mailer'],
   // Backup codes are a (fallback) factor: they register with two-factor's SecondFactors, one way.
   'backup-codes': ['two-factor', 'security-events', 'users', 'mailer'],
   // A leaf: records and mails; imports only users, mailer and the infrastructure below.
@@ -49,7 +51,7 @@ const LAYERS = {
   common: ['config'],
   config: [],
 };
-const FEATURES = ['admin', 'account-security', 'sso', 'password-reset', 'security-settings', 'auth', 'trusted-devices', 'security-policy', 'two-factor', 'backup-codes', 'security-events', 'users', 'mailer'];
+const FEATURES = ['admin', 'account-security', 'sso', 'password-reset', 'security-settings', 'auth', 'trusted-devices', 'security-policy', 'two-factor', 'webauthn', 'backup-codes', 'security-events', 'users', 'mailer'];
 
 /** Infrastructure a feature may import, on top of its LAYERS row. */
 const FEATURE_INFRA = {

@@ -17,6 +17,7 @@ import { cryptoConfig } from './config/crypto.config';
 import { databaseConfig } from './config/database.config';
 import { mailConfig } from './config/mail.config';
 import { twoFactorConfig } from './config/two-factor.config';
+import { webauthnConfig } from './config/webauthn.config';
 import { httpConfig } from './config/http.config';
 import { HealthModule } from './health/health.module';
 import { HousekeepingModule } from './housekeeping/housekeeping.module';
@@ -46,7 +47,7 @@ function firstMessages(errors: ValidationError[]): string[] {
     ConfigModule.forRoot({
       isGlobal: true,
       ignoreEnvFile: true,
-      load: [appConfig, authConfig, cryptoConfig, databaseConfig, mailConfig, twoFactorConfig, httpConfig],
+      load: [appConfig, authConfig, cryptoConfig, databaseConfig, mailConfig, twoFactorConfig, webauthnConfig, httpConfig],
     }),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, useFactory: graphqlOptions, inject: [httpConfig.KEY] }),
     LoggingModule,

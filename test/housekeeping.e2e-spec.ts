@@ -3,6 +3,7 @@ import { HousekeepingService } from '../src/housekeeping/housekeeping.service';
 import { createAgent, dbTime, startTestApp, TestApp } from './support/create-app';
 import { CONFIRM_EMAIL, LOGIN, LOGOUT, ME, SEND_LOGIN_CODE, SETUP_EMAIL } from './support/operations';
 import { CONFIGURE_SSO_PROVIDER } from './support/sso-operations';
+import { BEGIN_PASSKEY_LOGIN } from './support/webauthn-operations';
 
 /**
  * The periodic purge: rows that ended (expired, used, superseded, revoked) more than a day ago
@@ -110,9 +111,24 @@ describe('housekeeping', () => {
     const oldFlows = await ssoRows('sso_flows', 2, { expiresAt: ago(3 * DAY) });
     const keptFlows = await ssoRows('sso_flows', 1, { expiresAt: ago(-5 * 60_000), consumedAt: ago(60_000) });
 
+    // --- passkey ceremonies (passwordless starts, public) ---
+    const ceremony = async () => {
+      await t.gql.ok(BEGIN_PASSKEY_LOGIN);
+      const [row] = await t.db.query('SELECT id FROM webauthn_challenges ORDER BY created_at DESC LIMIT 1');
+      return row.id as string;
+    };
+    const oldCeremony = await ceremony();
+    await t.db.query('UPDATE webauthn_challenges SET expires_at = ? WHERE id = ?', [ago(2 * DAY), oldCeremony]);
+    const recentCeremony = await ceremony();
+    await t.db.query('UPDATE webauthn_challenges SET expires_at = ? WHERE id = ?', [ago(60 * 60_000), recentCeremony]);
+    const liveCeremony = await ceremony();
+
     const report = await t.app.get(HousekeepingService).runOnce();
     expect(report.failed).toEqual([]);
-    expect(report.deleted).toEqual({ email_codes: 1, login_challenges: 1, sessions: 2, sso_tickets: 2, sso_flows: 2, trusted_devices: 0 });
+    expect(report.deleted).toEqual({ email_codes: 1, login_challenges: 1, sessions: 2, sso_tickets: 2, sso_flows: 2, trusted_devices: 0, webauthn_challenges: 1 });
+    expect(await exists('webauthn_challenges', oldCeremony)).toBe(false);
+    expect(await exists('webauthn_challenges', recentCeremony)).toBe(true);
+    expect(await exists('webauthn_challenges', liveCeremony)).toBe(true);
 
     expect(await exists('email_codes', setupCode.id)).toBe(false);
     for (const c of loginCodes) expect(await exists('email_codes', c.id)).toBe(true);
@@ -137,7 +153,7 @@ describe('housekeeping', () => {
     expect((await revokedLongAgo.client.request(ME)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
     // Nothing left to do: a second pass deletes nothing.
-    expect((await t.app.get(HousekeepingService).runOnce()).deleted).toEqual({ email_codes: 0, login_challenges: 0, sessions: 0, sso_tickets: 0, sso_flows: 0, trusted_devices: 0 });
+    expect((await t.app.get(HousekeepingService).runOnce()).deleted).toEqual({ email_codes: 0, login_challenges: 0, sessions: 0, sso_tickets: 0, sso_flows: 0, trusted_devices: 0, webauthn_challenges: 0 });
   });
 
   it('two instances purging the same database at once: every old row deleted once, no failure; big backlogs go in batches', async () => {

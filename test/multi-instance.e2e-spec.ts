@@ -10,6 +10,8 @@ import { burst, tally } from './support/burst';
 import { MY_SESSIONS, REVOKE_OTHER_SESSIONS, REVOKE_SESSION } from './support/session-operations';
 import { SmtpSink } from './support/smtp-sink';
 import { totpFor } from './support/totp';
+import { asJson, SoftAuthenticator } from './support/soft-authenticator';
+import { BEGIN_PASSKEY_LOGIN, BEGIN_REGISTRATION, FINISH_PASSKEY_LOGIN, FINISH_REGISTRATION } from './support/webauthn-operations';
 
 /**
  * Two app processes, A and B, on different ports, sharing one MariaDB database and one Redis:
@@ -40,6 +42,7 @@ const ADMIN_EMAIL = 'admin@example.com';
 const ADMIN_PASSWORD = 'Admin-Password-2026!';
 const FAILURES_PER_IP = 5;
 const REQUESTS_PER_MINUTE = 120;
+const WEB_APP = 'http://localhost:8088';
 
 describeScaled('several instances (A and B share MariaDB and Redis)', () => {
   let database: TestDatabase;
@@ -69,6 +72,8 @@ describeScaled('several instances (A and B share MariaDB and Redis)', () => {
         BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
         LOGIN_FAILURES_PER_IP: String(FAILURES_PER_IP),
         RATE_LIMIT_PER_MINUTE: String(REQUESTS_PER_MINUTE),
+        // One web app in front of both (a load balancer): one WebAuthn origin and RP id.
+        WEB_APP_URL: WEB_APP,
       };
     };
     const sharedKey = randomBytes(32).toString('base64');
@@ -143,6 +148,21 @@ describeScaled('several instances (A and B share MariaDB and Redis)', () => {
     // Single use across instances too: the challenge is gone for A as well.
     const again = await agent.anon.on(A).fail(VERIFY_CODE, { challengeToken, method: 'TOTP', code: totp.nextCode() });
     expect(codeOf(again)).toBe('CODE_EXPIRED');
+  });
+
+  it('passkey ceremonies begun on A finish on B (challenges live in the database), once', async () => {
+    const agent = await createAgent(A, nextIp());
+    const key = new SoftAuthenticator({ origin: WEB_APP });
+    const { beginWebAuthnRegistration } = await agent.client.on(A).ok(BEGIN_REGISTRATION);
+    const reg = await agent.client.on(B).ok(FINISH_REGISTRATION, { response: asJson(key.register(beginWebAuthnRegistration)), name: 'Key' });
+    expect(reg.finishWebAuthnRegistration.backupCodes).toHaveLength(10);
+
+    const { beginPasskeyLogin } = await agent.anon.on(B).ok(BEGIN_PASSKEY_LOGIN);
+    const response = asJson(key.assert(beginPasskeyLogin.options));
+    const { finishPasskeyLogin } = await agent.anon.on(A).ok(FINISH_PASSKEY_LOGIN, { loginToken: beginPasskeyLogin.loginToken, response });
+    expect(finishPasskeyLogin.user.email).toBe(agent.email);
+    // Used on A: refused on B.
+    expect(codeOf(await agent.anon.on(B).fail(FINISH_PASSKEY_LOGIN, { loginToken: beginPasskeyLogin.loginToken, response }))).toBe('CODE_EXPIRED');
   });
 
   it('a 2FA lockout earned on A holds on B', async () => {

@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { BackupCodesService, BackupCodesState } from '../backup-codes/backup-codes.service';
 import { SsoConnectionView, SsoIdentitiesService } from '../sso/sso-identities.service';
 import { MethodsState, TwoFactorService } from '../two-factor';
+import { WebAuthnCredentialEntity, WebAuthnService } from '../webauthn';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 
@@ -15,9 +16,11 @@ export interface SecurityParts {
 interface Loaders {
   security: DataLoader<string, SecurityParts>;
   users: DataLoader<string, UserEntity | null>;
+  /** Only when `webauthnCredentials` is asked for (the admin list does not): one query per page then. */
+  webauthnCredentials: DataLoader<string, WebAuthnCredentialEntity[]>;
 }
 
-const EMPTY_METHODS: MethodsState = { emailEnabledAt: null, totpEnabledAt: null, lastTwoFactorAt: null, lockedUntil: null };
+const EMPTY_METHODS: MethodsState = { emailEnabledAt: null, totpEnabledAt: null, webauthnEnabledAt: null, lastTwoFactorAt: null, lockedUntil: null };
 const EMPTY_CODES: BackupCodesState = { total: 0, remaining: 0, generatedAt: null };
 
 /**
@@ -33,6 +36,7 @@ export class AccountSecurityLoaders {
     private readonly backupCodes: BackupCodesService,
     private readonly users: UsersService,
     private readonly sso: SsoIdentitiesService,
+    private readonly webauthn: WebAuthnService,
   ) {}
 
   for(req: object): Loaders {
@@ -50,6 +54,10 @@ export class AccountSecurityLoaders {
             backupCodes: codes.get(id) ?? EMPTY_CODES,
             ssoConnections: sso.get(id) ?? [],
           }));
+        }),
+        webauthnCredentials: new DataLoader(async (ids) => {
+          const byUser = await this.webauthn.listFor(ids);
+          return ids.map((id) => byUser.get(id) ?? []);
         }),
         users: new DataLoader(async (ids) => {
           const rows = await this.users.findByIds(ids);

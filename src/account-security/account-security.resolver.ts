@@ -13,7 +13,8 @@ import { Role } from '../users/role.enum';
 import { AccountSecurityLoaders } from './account-security.loaders';
 import { AuthSessionModel } from '../auth/login/dto/auth.models';
 import { EnrollmentService } from '../security-policy/enrollment.service';
-import { TwoFactorMethod } from '../two-factor';
+import { enabledMethodsOf } from '../two-factor';
+import { WebAuthnCredentialModel } from '../webauthn/graphql';
 import { AccountSecurityModel, SecurityEventConnectionModel, SecurityEventModel } from './dto/account-security.models';
 import { PageArgs } from './dto/page.args';
 import type { Request } from 'express';
@@ -42,13 +43,14 @@ export class UserSecurityResolver {
     assertCanSee(ctx, user.id);
     const { methods, backupCodes, ssoConnections } = await this.loaders.for(ctx.req).security.load(user.id);
     // From the batched state and the request's policy: no query per user.
-    const enabled = [...(methods.emailEnabledAt ? [TwoFactorMethod.EMAIL] : []), ...(methods.totpEnabledAt ? [TwoFactorMethod.TOTP] : [])];
+    const enabled = enabledMethodsOf(methods);
     const enrollment = await this.enrollment.stateFor(user, ctx.req, enabled);
     return Object.assign(new AccountSecurityModel(), {
       userId: user.id,
-      twoFactorEnabled: !!(methods.emailEnabledAt || methods.totpEnabledAt),
+      twoFactorEnabled: enabled.length > 0,
       email: { enabled: !!methods.emailEnabledAt, enabledAt: methods.emailEnabledAt },
       totp: { enabled: !!methods.totpEnabledAt, enabledAt: methods.totpEnabledAt },
+      webauthn: { enabled: !!methods.webauthnEnabledAt, enabledAt: methods.webauthnEnabledAt },
       backupCodes,
       ssoConnections: ssoConnections.map((c) => SsoConnectionModel.from(c)),
       lastTwoFactorAt: methods.lastTwoFactorAt,
@@ -56,6 +58,18 @@ export class UserSecurityResolver {
       twoFactorRequired: enrollment.required,
       enrollmentDeadline: enrollment.deadline,
     });
+  }
+}
+
+/** `AccountSecurity.webauthnCredentials`: loaded only when asked for, batched per request. */
+@Resolver(() => AccountSecurityModel)
+export class AccountSecurityCredentialsResolver {
+  constructor(private readonly loaders: AccountSecurityLoaders) {}
+
+  @ResolveField(() => [WebAuthnCredentialModel])
+  async webauthnCredentials(@Parent() security: AccountSecurityModel, @Context() ctx: Ctx): Promise<WebAuthnCredentialModel[]> {
+    // AccountSecurity is only reached through User.security, which checked who may see it.
+    return (await this.loaders.for(ctx.req).webauthnCredentials.load(security.userId)).map((c) => WebAuthnCredentialModel.from(c));
   }
 }
 

@@ -1,3 +1,4 @@
+import { WebAuthnService } from '../webauthn';
 import { Injectable } from '@nestjs/common';
 import { AuthService } from '../auth/login/auth.service';
 import { RequestMeta } from '../common/auth/request-context';
@@ -34,6 +35,7 @@ export interface SecurityOverview {
   twoFactorEnabled: number;
   emailEnabled: number;
   totpEnabled: number;
+  webauthnEnabled: number;
   lockedNow: number;
   lowBackupCodes: number;
   ssoLinked: Array<{ providerId: string; displayName: string; linkedUsers: number }>;
@@ -61,6 +63,7 @@ export class AdminService {
     private readonly sso: SsoService,
     private readonly auth: AuthService,
     private readonly enrollment: EnrollmentService,
+    private readonly webauthn: WebAuthnService,
   ) {}
 
   /** `createUser`: the new account's first event names the admin who created it. */
@@ -103,6 +106,7 @@ export class AdminService {
     const user = await this.users.getById(userId);
     const unlinked = await this.tx.withTransaction(async () => {
       await this.twoFactor.resetAll(userId);
+      await this.webauthn.removeAll(userId);
       await this.backupCodes.voidAll(userId);
       await this.sessions.revokeAllForUser(userId);
       await this.auth.endPendingSignIns(userId);
@@ -144,6 +148,6 @@ export class AdminService {
       this.enrollment.counts(scope),
     ]);
     const ssoLinked = providers.map((p) => ({ providerId: p.id, displayName: p.displayName, linkedUsers: links.get(p.id) ?? 0 }));
-    return { users, twoFactorEnabled: c.twoFactor, emailEnabled: c.email, totpEnabled: c.totp, lockedNow: c.locked, lowBackupCodes: low, ssoLinked, ...compliance };
+    return { users, twoFactorEnabled: c.twoFactor, emailEnabled: c.email, totpEnabled: c.totp, webauthnEnabled: c.webauthn, lockedNow: c.locked, lowBackupCodes: low, ssoLinked, ...compliance };
   }
 }

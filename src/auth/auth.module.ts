@@ -4,6 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { BackupCodesModule } from '../backup-codes/backup-codes.module';
 import { SecurityEventsModule } from '../security-events/security-events.module';
 import { TwoFactorModule } from '../two-factor';
+import { WebAuthnModule } from '../webauthn';
+import { PasskeyLoginService } from './login/passkey-login.service';
 import { UsersModule } from '../users/users.module';
 import { TrustedDevicesModule } from '../trusted-devices/trusted-devices.module';
 import { AuthGuard } from './guard/auth.guard';
@@ -33,9 +35,12 @@ import { SignInVoiders } from './login/sign-in-voiders';
     TrustedDevicesModule,
     // Registers the backup-code factor; auth never calls it by name.
     BackupCodesModule,
+    // Registers the passkey factor; auth also runs the passwordless sign-in with it.
+    WebAuthnModule,
   ],
   providers: [
     AuthService,
+    PasskeyLoginService,
     SessionsService,
     ActiveSessionsService,
     SessionCookie,

@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 import { commaList, LOG_LEVELS } from './http.config';
+import { rpIdFits } from './webauthn.config';
 
 /**
  * Every environment variable the service reads, validated once at boot so that a typo stops
@@ -30,6 +31,10 @@ export class EnvironmentVariables {
 
   @IsOptional() @IsString()
   WEB_APP_URL?: string;
+
+  /** WebAuthn relying-party id: the host of WEB_APP_URL or a parent domain of it. */
+  @IsOptional() @IsString() @Matches(/^[a-z0-9.-]{1,253}$/i, { message: 'WEBAUTHN_RP_ID must be a domain name like example.com (no scheme, port or path)' })
+  WEBAUTHN_RP_ID?: string;
 
   @IsOptional() @IsString()
   BOOTSTRAP_ADMIN_EMAIL?: string;
@@ -115,6 +120,12 @@ export function validateEnv(raw: Record<string, unknown>): Record<string, unknow
   for (const name of ['PUBLIC_URL', 'WEB_APP_URL'] as const) {
     const v = env[name];
     if (v && !/^https?:\/\/[^\s]+$/.test(v)) messages.push(`${name} must be an http(s) URL`);
+  }
+  if (env.WEBAUTHN_RP_ID && !messages.some((m) => /^(WEB|PUBLIC_URL)/.test(m))) {
+    const host = new URL(env.WEB_APP_URL || env.PUBLIC_URL || `http://localhost:${env.PORT ?? 3000}`).hostname;
+    if (!rpIdFits(env.WEBAUTHN_RP_ID, host)) {
+      messages.push(`WEBAUTHN_RP_ID must be the host of WEB_APP_URL (${host}) or a parent domain of it`);
+    }
   }
   for (const origin of commaList(env.CORS_ORIGINS)) {
     if (!/^https?:\/\/[^\s/]+\/?$/.test(origin)) {

@@ -40,4 +40,10 @@ export enum SecurityEventType {
   // Part 2, "Browser sessions, active sessions, trusted devices"
   /** A session ended by its user (one, or all others) or by an admin (actor), not a plain logout. */
   SESSION_REVOKED = 'SESSION_REVOKED',
+  // Part 2, "Passkeys and security keys"
+  WEBAUTHN_ADDED = 'WEBAUTHN_ADDED',
+  WEBAUTHN_REMOVED = 'WEBAUTHN_REMOVED',
+  PASSKEY_LOGIN = 'PASSKEY_LOGIN',
+  /** An assertion whose signature counter went backwards (a cloned authenticator): refused. */
+  WEBAUTHN_COUNTER_ERROR = 'WEBAUTHN_COUNTER_ERROR',
 }

@@ -23,13 +23,11 @@ export interface ComplianceCounts {
   invited: number;
 }
 
-/**
- * The columns of two-factor's settings row that say a method is on. WEBAUTHN has none yet
- * (passkeys come later), so it never makes anyone compliant in SQL, as in `enabledMethods`.
- */
+/** The columns of two-factor's settings row that say a method is on (as `enabledMethods` reads them). */
 const ENABLED_COLUMN: Partial<Record<TwoFactorMethod, string>> = {
   [TwoFactorMethod.EMAIL]: 's.email_enabled_at',
   [TwoFactorMethod.TOTP]: 's.totp_enabled_at',
+  [TwoFactorMethod.WEBAUTHN]: 's.webauthn_enabled_at',
 };
 
 export interface PolicyImpact {

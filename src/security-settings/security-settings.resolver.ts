@@ -3,7 +3,8 @@ import { AuthContext, CurrentAuth, Meta, RequestMeta, RequireRecentAuth } from '
 import { BackupCodeModel } from '../backup-codes/dto/backup-code.model';
 import { CodeDeliveryModel, TotpEnrollmentModel, TwoFactorEnabledModel } from '../two-factor/graphql';
 import { UserModel } from '../users/dto/user.model';
-import { CodeArgs } from './dto/code.args';
+import { CodeArgs, FinishWebAuthnRegistrationArgs, RenameWebAuthnCredentialArgs, WebAuthnCredentialArgs } from './dto/code.args';
+import { WebAuthnCredentialModel } from '../webauthn/graphql';
 import { Enabled, SecuritySettingsService } from './security-settings.service';
 
 const enabled = (r: Enabled) => Object.assign(new TwoFactorEnabledModel(), { user: UserModel.from(r.user), backupCodes: r.backupCodes });
@@ -63,5 +64,28 @@ export class SecuritySettingsResolver {
   @Mutation(() => [String], { description: '10 new codes; the old ones stop working' })
   regenerateBackupCodes(@CurrentAuth() auth: AuthContext, @Meta() meta: RequestMeta): Promise<string[]> {
     return this.settings.regenerateBackupCodes(auth.userId, meta);
+  }
+
+  @RequireRecentAuth()
+  @Mutation(() => String, { description: 'PublicKeyCredentialCreationOptionsJSON for navigator.credentials.create (5 minutes, this session only)' })
+  beginWebAuthnRegistration(@CurrentAuth() auth: AuthContext): Promise<string> {
+    return this.settings.beginWebAuthn(auth.userId, auth.sessionId);
+  }
+
+  @RequireRecentAuth()
+  @Mutation(() => TwoFactorEnabledModel)
+  async finishWebAuthnRegistration(@Args() args: FinishWebAuthnRegistrationArgs, @CurrentAuth() auth: AuthContext, @Meta() meta: RequestMeta) {
+    return enabled(await this.settings.finishWebAuthn(auth.userId, auth.sessionId, args.response, args.name, meta));
+  }
+
+  @Mutation(() => WebAuthnCredentialModel)
+  async renameWebAuthnCredential(@Args() args: RenameWebAuthnCredentialArgs, @CurrentAuth() auth: AuthContext): Promise<WebAuthnCredentialModel> {
+    return WebAuthnCredentialModel.from(await this.settings.renameWebAuthn(auth.userId, args.id, args.name));
+  }
+
+  @RequireRecentAuth()
+  @Mutation(() => UserModel)
+  async removeWebAuthnCredential(@Args() args: WebAuthnCredentialArgs, @CurrentAuth() auth: AuthContext, @Meta() meta: RequestMeta) {
+    return UserModel.from(await this.settings.removeWebAuthn(auth.userId, args.id, meta));
   }
 }

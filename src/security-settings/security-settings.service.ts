@@ -9,6 +9,7 @@ import { CodeDelivery, EmailCodeFactor, TotpEnrollment, TotpFactor, TwoFactorErr
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { TrustedDevicesService } from '../trusted-devices/trusted-devices.service';
+import { WebAuthnCredentialEntity, WebAuthnService } from '../webauthn';
 
 export interface Enabled {
   user: UserEntity;
@@ -33,6 +34,7 @@ export class SecuritySettingsService {
     private readonly tx: TransactionHost<Db>,
     private readonly enrollment: EnrollmentService,
     private readonly trustedDevices: TrustedDevicesService,
+    private readonly webauthn: WebAuthnService,
   ) {}
 
   /** A method the security policy does not allow for the role can't be set up (FORBIDDEN). */
@@ -78,6 +80,43 @@ export class SecuritySettingsService {
     const user = await this.users.getById(userId);
     await this.turnOff(userId, () => this.totp.disable(userId));
     await this.notifier.notify(user, SecurityEventType.TOTP_DISABLED, 'Authenticator app is off', 'The authenticator app was removed from your account.', meta);
+    return user;
+  }
+
+  /** PublicKeyCredentialCreationOptionsJSON, bound to the session that asked. */
+  async beginWebAuthn(userId: string, sessionId: string): Promise<string> {
+    return this.webauthn.beginRegistration(await this.allowedUser(userId, TwoFactorMethod.WEBAUTHN), sessionId);
+  }
+
+  /**
+   * Verifies the authenticator's answer to the session's ceremony (outside the transaction), then
+   * stores the credential; the first method on also generates the backup codes.
+   */
+  async finishWebAuthn(userId: string, sessionId: string, response: string, name: string, meta: RequestMeta): Promise<Enabled & { credential: WebAuthnCredentialEntity }> {
+    const user = await this.allowedUser(userId, TwoFactorMethod.WEBAUTHN);
+    const registration = await this.webauthn.verifyRegistration(userId, sessionId, response);
+    let credential!: WebAuthnCredentialEntity;
+    const backupCodes = await this.turnOn(userId, async () => {
+      credential = await this.webauthn.store(userId, registration, name);
+    });
+    const kind = credential.passkey ? 'passkey' : 'security key';
+    await this.notifier.notify(user, SecurityEventType.WEBAUTHN_ADDED, `A ${kind} was added to your account`, `The ${kind} "${credential.name}" was added to your account for two-factor authentication${credential.passkey ? ' and passwordless sign-in' : ''}.`, meta, { detail: credential.name });
+    return { user, backupCodes, credential };
+  }
+
+  renameWebAuthn(userId: string, id: string, name: string): Promise<WebAuthnCredentialEntity> {
+    return this.webauthn.rename(userId, id, name);
+  }
+
+  /** Removes one credential; the last method off voids the backup codes; trusted browsers end. */
+  async removeWebAuthn(userId: string, id: string, meta: RequestMeta): Promise<UserEntity> {
+    const user = await this.users.getById(userId);
+    let removed!: WebAuthnCredentialEntity;
+    await this.turnOff(userId, async () => {
+      removed = await this.webauthn.remove(userId, id);
+    });
+    const kind = removed.passkey ? 'passkey' : 'security key';
+    await this.notifier.notify(user, SecurityEventType.WEBAUTHN_REMOVED, `A ${kind} was removed from your account`, `The ${kind} "${removed.name}" was removed from your account.`, meta, { detail: removed.name });
     return user;
   }
 

@@ -7,7 +7,7 @@ export { TwoFactorMethod } from './two-factor-method';
 export { EmailCodePurpose } from './email-code.entity';
 export { SecondFactors } from './second-factor';
 export type { CheckContext, FactorCheck, SecondFactor, VerifiedFactor } from './second-factor';
-export { TwoFactorService } from './two-factor.service';
+export { TwoFactorService, enabledMethodsOf } from './two-factor.service';
 export type { MethodFilter, MethodsState } from './two-factor.service';
 export { AccountLock } from './account-lock.service';
 export { EmailCodeFactor, maskEmail, withCheck } from './email-code.factor';

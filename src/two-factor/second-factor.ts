@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { RequestMeta } from '../common/auth/request-context';
 import { EmailCodePurpose } from './email-code.entity';
 import { TwoFactorMethod } from './two-factor-method';
 
@@ -6,6 +7,10 @@ import { TwoFactorMethod } from './two-factor-method';
 export interface CheckContext {
   purpose: EmailCodePurpose;
   challengeId?: string | null;
+  /** Re-authentication: the session asking (a passkey ceremony is bound to it). */
+  sessionId?: string | null;
+  /** The request, for what a factor records (a passkey's counter error). */
+  meta?: RequestMeta;
 }
 
 /** What a verified factor tells the caller. */

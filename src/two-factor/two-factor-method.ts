@@ -3,10 +3,6 @@ export enum TwoFactorMethod {
   EMAIL = 'EMAIL',
   TOTP = 'TOTP',
   BACKUP_CODE = 'BACKUP_CODE',
-  /**
-   * API.md Part 2 (passkeys). Listed now so the security policy can name it (`allowedMethods`,
-   * `phishingResistantFor`); no factor registers it yet, so it is never enabled and a check with
-   * it answers as for any unavailable method.
-   */
+  /** Passkeys and security keys (the webauthn module registers the factor). */
   WEBAUTHN = 'WEBAUTHN',
 }

@@ -24,6 +24,10 @@ export class TwoFactorSettingsEntity {
   @Column({ name: 'totp_last_step', type: 'bigint', nullable: true })
   totpLastStep: string | null;
 
+  /** Since the first passkey or security key was registered; null once the last is removed. */
+  @Column({ name: 'webauthn_enabled_at', type: 'datetime', precision: 3, nullable: true })
+  webauthnEnabledAt: Date | null;
+
   /** Failed code checks in a row (any factor); the 10th locks code checks. */
   @Column({ name: 'failed_count', type: 'int', default: 0 })
   failedCount: number;

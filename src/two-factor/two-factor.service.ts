@@ -11,8 +11,23 @@ import { TwoFactorSettingsEntity } from './two-factor-settings.entity';
 export interface MethodsState {
   emailEnabledAt: Date | null;
   totpEnabledAt: Date | null;
+  webauthnEnabledAt: Date | null;
   lastTwoFactorAt: Date | null;
   lockedUntil: Date | null;
+}
+
+const EMPTY_STATE: MethodsState = { emailEnabledAt: null, totpEnabledAt: null, webauthnEnabledAt: null, lastTwoFactorAt: null, lockedUntil: null };
+
+/** SQL over the settings row `s`: any primary method on. */
+const ANY_METHOD_ON = 's.email_enabled_at IS NOT NULL OR s.totp_enabled_at IS NOT NULL OR s.webauthn_enabled_at IS NOT NULL';
+
+/** The primary methods a state has on, in the order pages and challenges list them. */
+export function enabledMethodsOf(s: MethodsState): TwoFactorMethod[] {
+  return [
+    ...(s.emailEnabledAt ? [TwoFactorMethod.EMAIL] : []),
+    ...(s.totpEnabledAt ? [TwoFactorMethod.TOTP] : []),
+    ...(s.webauthnEnabledAt ? [TwoFactorMethod.WEBAUTHN] : []),
+  ];
 }
 
 /** Admin list filters this module answers. */
@@ -46,7 +61,7 @@ export class TwoFactorService {
     const found = await repo.findOneBy({ userId });
     if (found) return found;
     const fresh = repo.create({
-      userId, emailEnabledAt: null, totpSecret: null, totpEnabledAt: null, totpPendingSecret: null,
+      userId, emailEnabledAt: null, totpSecret: null, totpEnabledAt: null, webauthnEnabledAt: null, totpPendingSecret: null,
       totpLastStep: null, failedCount: 0, lockedUntil: null, lastTwoFactorAt: null, lastCodeSentAt: null,
     });
     // orIgnore: two first requests at once must not fail on the primary key.
@@ -66,6 +81,7 @@ export class TwoFactorService {
       map.set(r.userId, {
         emailEnabledAt: r.emailEnabledAt,
         totpEnabledAt: r.totpEnabledAt,
+        webauthnEnabledAt: r.webauthnEnabledAt,
         lastTwoFactorAt: r.lastTwoFactorAt,
         lockedUntil: r.lockedUntil && r.lockedUntil.getTime() > Date.now() ? r.lockedUntil : null,
       });
@@ -74,13 +90,22 @@ export class TwoFactorService {
   }
 
   async state(userId: string): Promise<MethodsState> {
-    return (await this.statesFor([userId])).get(userId) ?? { emailEnabledAt: null, totpEnabledAt: null, lastTwoFactorAt: null, lockedUntil: null };
+    return (await this.statesFor([userId])).get(userId) ?? EMPTY_STATE;
   }
 
-  /** EMAIL and/or TOTP, in that order. */
+  /** The primary methods that are on (EMAIL, TOTP, WEBAUTHN, in that order). */
   async enabledMethods(userId: string): Promise<TwoFactorMethod[]> {
-    const s = await this.state(userId);
-    return [...(s.emailEnabledAt ? [TwoFactorMethod.EMAIL] : []), ...(s.totpEnabledAt ? [TwoFactorMethod.TOTP] : [])];
+    return enabledMethodsOf(await this.state(userId));
+  }
+
+  /** WEBAUTHN is on while the account holds a credential (the webauthn module keeps this in step). */
+  async setWebAuthnEnabled(userId: string, on: boolean): Promise<void> {
+    await this.row(userId);
+    if (on) {
+      await this.settings.createQueryBuilder().update().set({ webauthnEnabledAt: new Date(), lastTwoFactorAt: new Date() }).where('user_id = :userId AND webauthn_enabled_at IS NULL', { userId }).execute();
+    } else {
+      await this.settings.update({ userId }, { webauthnEnabledAt: null });
+    }
   }
 
   /** Admin reset: every method off, pending setups and live codes dropped, the lock cleared. */
@@ -88,7 +113,7 @@ export class TwoFactorService {
     await this.row(userId);
     await this.settings.update(
       { userId },
-      { emailEnabledAt: null, totpEnabledAt: null, totpSecret: null, totpPendingSecret: null, totpLastStep: null, failedCount: 0, lockedUntil: null },
+      { emailEnabledAt: null, totpEnabledAt: null, webauthnEnabledAt: null, totpSecret: null, totpPendingSecret: null, totpLastStep: null, failedCount: 0, lockedUntil: null },
     );
     await this.voidEmailCodes(userId);
   }
@@ -105,10 +130,11 @@ export class TwoFactorService {
       const sub = qb.subQuery().select('s.user_id').from(TwoFactorSettingsEntity, 's').where(where).getQuery();
       qb.andWhere(`${alias}.id ${negate ? 'NOT IN' : 'IN'} ${sub}`, params);
     };
-    const anyOn = 's.email_enabled_at IS NOT NULL OR s.totp_enabled_at IS NOT NULL';
+    const anyOn = ANY_METHOD_ON;
     if (filter.twoFactorEnabled != null) out.push(inSettings(anyOn, {}, !filter.twoFactorEnabled));
     if (filter.method === TwoFactorMethod.EMAIL) out.push(inSettings('s.email_enabled_at IS NOT NULL'));
     if (filter.method === TwoFactorMethod.TOTP) out.push(inSettings('s.totp_enabled_at IS NOT NULL'));
+    if (filter.method === TwoFactorMethod.WEBAUTHN) out.push(inSettings('s.webauthn_enabled_at IS NOT NULL'));
     if (filter.locked != null) {
       const now = uniqueParam('lockedNow');
       out.push(inSettings(`s.locked_until > :${now}`, { [now]: new Date() }, !filter.locked));
@@ -117,15 +143,16 @@ export class TwoFactorService {
   }
 
   /** Dashboard counts. */
-  async counts(): Promise<{ twoFactor: number; email: number; totp: number; locked: number }> {
+  async counts(): Promise<{ twoFactor: number; email: number; totp: number; webauthn: number; locked: number }> {
     const r = await this.settingsRepo
       .createQueryBuilder('s')
-      .select('SUM(CASE WHEN s.email_enabled_at IS NOT NULL OR s.totp_enabled_at IS NOT NULL THEN 1 ELSE 0 END)', 'twoFactor')
+      .select(`SUM(CASE WHEN ${ANY_METHOD_ON} THEN 1 ELSE 0 END)`, 'twoFactor')
       .addSelect('SUM(CASE WHEN s.email_enabled_at IS NOT NULL THEN 1 ELSE 0 END)', 'email')
       .addSelect('SUM(CASE WHEN s.totp_enabled_at IS NOT NULL THEN 1 ELSE 0 END)', 'totp')
+      .addSelect('SUM(CASE WHEN s.webauthn_enabled_at IS NOT NULL THEN 1 ELSE 0 END)', 'webauthn')
       .addSelect('SUM(CASE WHEN s.locked_until > :now THEN 1 ELSE 0 END)', 'locked')
       .setParameter('now', new Date())
       .getRawOne<Record<string, string | null>>();
-    return { twoFactor: Number(r?.twoFactor ?? 0), email: Number(r?.email ?? 0), totp: Number(r?.totp ?? 0), locked: Number(r?.locked ?? 0) };
+    return { twoFactor: Number(r?.twoFactor ?? 0), email: Number(r?.email ?? 0), totp: Number(r?.totp ?? 0), webauthn: Number(r?.webauthn ?? 0), locked: Number(r?.locked ?? 0) };
   }
 }

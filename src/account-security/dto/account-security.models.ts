@@ -19,9 +19,10 @@ export class BackupCodesStateModel {
 export class AccountSecurityModel {
   /** Whose state this is: lets the ssoConnections field batch by user. */
   userId: string;
-  @Field({ description: 'true when EMAIL or TOTP is enabled' }) twoFactorEnabled: boolean;
+  @Field({ description: 'true when EMAIL, TOTP or WEBAUTHN is enabled' }) twoFactorEnabled: boolean;
   @Field(() => TwoFactorMethodStateModel) email: TwoFactorMethodStateModel;
   @Field(() => TwoFactorMethodStateModel) totp: TwoFactorMethodStateModel;
+  @Field(() => TwoFactorMethodStateModel, { description: 'on while at least one passkey or security key is registered' }) webauthn: TwoFactorMethodStateModel;
   @Field(() => BackupCodesStateModel) backupCodes: BackupCodesStateModel;
   @Field(() => [SsoConnectionModel]) ssoConnections: SsoConnectionModel[];
   @Field(() => Date, { nullable: true, description: 'last successful second-factor check' }) lastTwoFactorAt: Date | null;

@@ -5,7 +5,7 @@ import { TwoFactorMethod } from '../../two-factor';
 import { UserStatus } from '../../users/user-status.enum';
 
 /** The methods the admin list filters on: the primary ones of TwoFactorMethod (one representation). */
-export const EnabledMethodFilter = { EMAIL: TwoFactorMethod.EMAIL, TOTP: TwoFactorMethod.TOTP } as const;
+export const EnabledMethodFilter = { EMAIL: TwoFactorMethod.EMAIL, TOTP: TwoFactorMethod.TOTP, WEBAUTHN: TwoFactorMethod.WEBAUTHN } as const;
 export type EnabledMethodFilter = (typeof EnabledMethodFilter)[keyof typeof EnabledMethodFilter];
 registerEnumType(EnabledMethodFilter, { name: 'EnabledMethodFilter' });
 

@@ -28,6 +28,7 @@ export class SecurityOverviewModel {
   @Field(() => Int) twoFactorEnabled: number;
   @Field(() => Int) emailEnabled: number;
   @Field(() => Int) totpEnabled: number;
+  @Field(() => Int, { description: 'accounts with at least one passkey or security key' }) webauthnEnabled: number;
   @Field(() => Int, { description: 'accounts whose code checks are locked right now' }) lockedNow: number;
   @Field(() => Int, { description: 'accounts with 2 or fewer unused backup codes' }) lowBackupCodes: number;
   @Field(() => [SsoProviderCountModel], { description: 'linked accounts per configured provider' }) ssoLinked: SsoProviderCountModel[];

@@ -9,7 +9,9 @@ import { UserEntity } from '../../users/user.entity';
 import { AuthSessionModel, LoginResultUnion, toLoginResultModel } from './dto/auth.models';
 import { SessionCookie } from '../sessions/session-cookie';
 import { DeviceCookie } from '../../trusted-devices/device-cookie';
-import { ChallengeArgs, ChangePasswordArgs, LoginArgs, ReauthenticateArgs, VerifyCodeArgs } from './dto/login.args';
+import { ChallengeArgs, ChangePasswordArgs, FinishPasskeyLoginArgs, LoginArgs, ReauthenticateArgs, VerifyCodeArgs } from './dto/login.args';
+import { PasskeyLoginStartModel } from '../../webauthn/graphql';
+import { PasskeyLoginService } from './passkey-login.service';
 
 @Resolver()
 export class AuthResolver {
@@ -17,6 +19,7 @@ export class AuthResolver {
     private readonly auth: AuthService,
     private readonly cookie: SessionCookie,
     private readonly deviceCookie: DeviceCookie,
+    private readonly passkeys: PasskeyLoginService,
   ) {}
 
   @Query(() => UserModel)
@@ -67,5 +70,28 @@ export class AuthResolver {
   @Mutation(() => CodeDeliveryModel, { description: 'emails a code for reauthenticate(method: EMAIL)' })
   async sendReauthenticationCode(@CurrentAuth() auth: AuthContext): Promise<CodeDeliveryModel> {
     return this.auth.sendReauthCode(auth.userId);
+  }
+
+  @Public()
+  @Mutation(() => String, { description: "PublicKeyCredentialRequestOptionsJSON for the challenge's passkey step (then verifyCode with method WEBAUTHN)" })
+  beginWebAuthnChallenge(@Args() args: ChallengeArgs): Promise<string> {
+    return this.auth.beginWebAuthnChallenge(args.challengeToken);
+  }
+
+  @Mutation(() => String, { description: 'PublicKeyCredentialRequestOptionsJSON for reauthenticate(method: WEBAUTHN), this session only' })
+  beginWebAuthnReauthentication(@CurrentAuth() auth: AuthContext): Promise<string> {
+    return this.auth.beginWebAuthnReauth(auth.userId, auth.sessionId);
+  }
+
+  @Public()
+  @Mutation(() => PasskeyLoginStartModel, { description: 'passwordless sign-in: options for a discoverable passkey (user verification required)' })
+  async beginPasskeyLogin(): Promise<PasskeyLoginStartModel> {
+    return Object.assign(new PasskeyLoginStartModel(), await this.passkeys.begin());
+  }
+
+  @Public()
+  @Mutation(() => AuthSessionModel, { description: 'a passkey counts as both factors' })
+  async finishPasskeyLogin(@Args() args: FinishPasskeyLoginArgs, @Meta() meta: RequestMeta, @Context('req') req: Request): Promise<AuthSessionModel> {
+    return toLoginResultModel(await this.passkeys.finish(args.loginToken, args.response, meta, this.deviceCookie.read(req)), req) as AuthSessionModel;
   }
 }

@@ -22,6 +22,7 @@ import { Role } from '../../users/role.enum';
 import { EnrollmentService } from '../../security-policy/enrollment.service';
 import { RememberedDevice, TrustedDevicesService } from '../../trusted-devices/trusted-devices.service';
 import { TrustedDeviceEntity } from '../../trusted-devices/trusted-device.entity';
+import { CeremonyPurpose, WebAuthnService } from '../../webauthn';
 
 export type { SessionResult } from './login-outcome';
 
@@ -64,6 +65,7 @@ export class AuthService {
     private readonly voiders: SignInVoiders,
     private readonly enrollment: EnrollmentService,
     private readonly trustedDevices: TrustedDevicesService,
+    private readonly webauthn: WebAuthnService,
   ) {}
 
   private readonly logger = new Logger(AuthService.name);
@@ -117,7 +119,7 @@ export class AuthService {
    * After a committed sign-in: the new-device alert when the browser is not known to the account.
    * Never fails the sign-in (it happened); a failure is logged.
    */
-  private async alertIfNewBrowser(user: UserEntity, meta: RequestMeta, deviceToken: string | null, startedAt: Date): Promise<void> {
+  async alertIfNewBrowser(user: UserEntity, meta: RequestMeta, deviceToken: string | null, startedAt: Date): Promise<void> {
     try {
       if (!(await this.trustedDevices.isKnownBrowser(user.id, deviceToken, meta, startedAt))) await this.trustedDevices.alertNewDevice(user, meta);
     } catch (e) {
@@ -173,7 +175,7 @@ export class AuthService {
    * The session, the last-login time and the event, in the caller's transaction: one commit
    * (one fsync on MySQL) instead of three.
    */
-  private async issueSession(user: UserEntity, meta: RequestMeta, event: SecurityEventType | string, detail: string | null | undefined, opts: IssueOptions): Promise<SessionResult> {
+  async issueSession(user: UserEntity, meta: RequestMeta, event: SecurityEventType | string, detail: string | null | undefined, opts: IssueOptions): Promise<SessionResult> {
     const issued = await this.sessions.issue(user.id, meta, opts);
     await this.users.touchLastLogin(user.id);
     await this.events.record({ userId: user.id, type: event as SecurityEventType, meta, detail });
@@ -187,6 +189,21 @@ export class AuthService {
     }
     const user = await this.users.getById(challenge.userId);
     return this.emailCodes.send(user, EmailCodePurpose.LOGIN, challenge.id);
+  }
+
+  /** Request options for the challenge's passkey step; only the latest options of a challenge can be answered. */
+  async beginWebAuthnChallenge(challengeToken: string): Promise<string> {
+    const challenge = await this.challenges.live(challengeToken);
+    if (!this.challenges.offers(challenge, TwoFactorMethod.WEBAUTHN) || !(await this.verifier.availableMethods(challenge.userId)).includes(TwoFactorMethod.WEBAUTHN)) {
+      throw AuthError.methodNotAvailable();
+    }
+    return this.webauthn.beginAuthentication(CeremonyPurpose.LOGIN, { userId: challenge.userId, loginChallengeId: challenge.id });
+  }
+
+  /** Request options for reauthenticate(method: WEBAUTHN), bound to this session. */
+  async beginWebAuthnReauth(userId: string, sessionId: string): Promise<string> {
+    if (!(await this.verifier.availableMethods(userId)).includes(TwoFactorMethod.WEBAUTHN)) throw AuthError.methodNotAvailable();
+    return this.webauthn.beginAuthentication(CeremonyPurpose.REAUTH, { userId, sessionId });
   }
 
   /**
@@ -246,7 +263,7 @@ export class AuthService {
       return;
     }
     if (input.method == null || input.code == null) throw validationError('method and code go together');
-    const { verified } = await this.verifier.verify(userId, input.method, input.code, { purpose: EmailCodePurpose.REAUTH, meta }, {
+    const { verified } = await this.verifier.verify(userId, input.method, input.code, { purpose: EmailCodePurpose.REAUTH, meta, sessionId }, {
       finish: () => this.sessions.markRecent(sessionId),
     });
     if (verified.backupCodesLeft !== undefined) await this.backupCodeUsed(await this.users.getById(userId), verified.backupCodesLeft, meta);

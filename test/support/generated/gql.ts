@@ -83,6 +83,16 @@ type Documents = {
     "\n  query SsoTicket($ticket: String!) { ssoTicket(ticket: $ticket) { provider { id kind displayName } email emailVerified } }\n": typeof types.SsoTicketDocument,
     "\n  mutation UnlinkUserProvider($userId: ID!, $providerId: ID!, $reason: String!) {\n    unlinkUserProvider(userId: $userId, providerId: $providerId, reason: $reason) { id email }\n  }\n": typeof types.UnlinkUserProviderDocument,
     "\n  mutation ResetTwoFactorUnlinkSso($userId: ID!, $reason: String!, $unlinkSso: Boolean) {\n    resetTwoFactor(userId: $userId, reason: $reason, unlinkSso: $unlinkSso) { id security { twoFactorEnabled ssoConnections { provider { id } } } }\n  }\n": typeof types.ResetTwoFactorUnlinkSsoDocument,
+    "mutation BeginWebAuthnRegistration { beginWebAuthnRegistration }": typeof types.BeginWebAuthnRegistrationDocument,
+    "\n  mutation FinishWebAuthnRegistration($response: String!, $name: String!) {\n    finishWebAuthnRegistration(response: $response, name: $name) { backupCodes user { id } }\n  }\n": typeof types.FinishWebAuthnRegistrationDocument,
+    "\n  mutation RenameWebAuthnCredential($id: ID!, $name: String!) { renameWebAuthnCredential(id: $id, name: $name) { id name passkey } }\n": typeof types.RenameWebAuthnCredentialDocument,
+    "\n  mutation RemoveWebAuthnCredential($id: ID!) { removeWebAuthnCredential(id: $id) { id security { ...SecurityState webauthn { enabled } } } }\n": typeof types.RemoveWebAuthnCredentialDocument,
+    "\n  query MyPasskeys {\n    me { id security { ...SecurityState webauthn { enabled enabledAt } webauthnCredentials { id name createdAt lastUsedAt passkey } } }\n  }\n": typeof types.MyPasskeysDocument,
+    "mutation BeginWebAuthnChallenge($challengeToken: String!) { beginWebAuthnChallenge(challengeToken: $challengeToken) }": typeof types.BeginWebAuthnChallengeDocument,
+    "mutation BeginWebAuthnReauthentication { beginWebAuthnReauthentication }": typeof types.BeginWebAuthnReauthenticationDocument,
+    "mutation BeginPasskeyLogin { beginPasskeyLogin { loginToken options } }": typeof types.BeginPasskeyLoginDocument,
+    "\n  mutation FinishPasskeyLogin($loginToken: String!, $response: String!) {\n    finishPasskeyLogin(loginToken: $loginToken, response: $response) { ...Session enrollmentRequired }\n  }\n": typeof types.FinishPasskeyLoginDocument,
+    "query WebAuthnOverview { securityOverview { webauthnEnabled twoFactorEnabled } }": typeof types.WebAuthnOverviewDocument,
 };
 const documents: Documents = {
     "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n}": types.SecurityStateFragmentDoc,
@@ -153,6 +163,16 @@ const documents: Documents = {
     "\n  query SsoTicket($ticket: String!) { ssoTicket(ticket: $ticket) { provider { id kind displayName } email emailVerified } }\n": types.SsoTicketDocument,
     "\n  mutation UnlinkUserProvider($userId: ID!, $providerId: ID!, $reason: String!) {\n    unlinkUserProvider(userId: $userId, providerId: $providerId, reason: $reason) { id email }\n  }\n": types.UnlinkUserProviderDocument,
     "\n  mutation ResetTwoFactorUnlinkSso($userId: ID!, $reason: String!, $unlinkSso: Boolean) {\n    resetTwoFactor(userId: $userId, reason: $reason, unlinkSso: $unlinkSso) { id security { twoFactorEnabled ssoConnections { provider { id } } } }\n  }\n": types.ResetTwoFactorUnlinkSsoDocument,
+    "mutation BeginWebAuthnRegistration { beginWebAuthnRegistration }": types.BeginWebAuthnRegistrationDocument,
+    "\n  mutation FinishWebAuthnRegistration($response: String!, $name: String!) {\n    finishWebAuthnRegistration(response: $response, name: $name) { backupCodes user { id } }\n  }\n": types.FinishWebAuthnRegistrationDocument,
+    "\n  mutation RenameWebAuthnCredential($id: ID!, $name: String!) { renameWebAuthnCredential(id: $id, name: $name) { id name passkey } }\n": types.RenameWebAuthnCredentialDocument,
+    "\n  mutation RemoveWebAuthnCredential($id: ID!) { removeWebAuthnCredential(id: $id) { id security { ...SecurityState webauthn { enabled } } } }\n": types.RemoveWebAuthnCredentialDocument,
+    "\n  query MyPasskeys {\n    me { id security { ...SecurityState webauthn { enabled enabledAt } webauthnCredentials { id name createdAt lastUsedAt passkey } } }\n  }\n": types.MyPasskeysDocument,
+    "mutation BeginWebAuthnChallenge($challengeToken: String!) { beginWebAuthnChallenge(challengeToken: $challengeToken) }": types.BeginWebAuthnChallengeDocument,
+    "mutation BeginWebAuthnReauthentication { beginWebAuthnReauthentication }": types.BeginWebAuthnReauthenticationDocument,
+    "mutation BeginPasskeyLogin { beginPasskeyLogin { loginToken options } }": types.BeginPasskeyLoginDocument,
+    "\n  mutation FinishPasskeyLogin($loginToken: String!, $response: String!) {\n    finishPasskeyLogin(loginToken: $loginToken, response: $response) { ...Session enrollmentRequired }\n  }\n": types.FinishPasskeyLoginDocument,
+    "query WebAuthnOverview { securityOverview { webauthnEnabled twoFactorEnabled } }": types.WebAuthnOverviewDocument,
 };
 
 /**
@@ -427,6 +447,46 @@ export function graphql(source: "\n  mutation UnlinkUserProvider($userId: ID!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResetTwoFactorUnlinkSso($userId: ID!, $reason: String!, $unlinkSso: Boolean) {\n    resetTwoFactor(userId: $userId, reason: $reason, unlinkSso: $unlinkSso) { id security { twoFactorEnabled ssoConnections { provider { id } } } }\n  }\n"): typeof import('./graphql').ResetTwoFactorUnlinkSsoDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BeginWebAuthnRegistration { beginWebAuthnRegistration }"): typeof import('./graphql').BeginWebAuthnRegistrationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinishWebAuthnRegistration($response: String!, $name: String!) {\n    finishWebAuthnRegistration(response: $response, name: $name) { backupCodes user { id } }\n  }\n"): typeof import('./graphql').FinishWebAuthnRegistrationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameWebAuthnCredential($id: ID!, $name: String!) { renameWebAuthnCredential(id: $id, name: $name) { id name passkey } }\n"): typeof import('./graphql').RenameWebAuthnCredentialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveWebAuthnCredential($id: ID!) { removeWebAuthnCredential(id: $id) { id security { ...SecurityState webauthn { enabled } } } }\n"): typeof import('./graphql').RemoveWebAuthnCredentialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyPasskeys {\n    me { id security { ...SecurityState webauthn { enabled enabledAt } webauthnCredentials { id name createdAt lastUsedAt passkey } } }\n  }\n"): typeof import('./graphql').MyPasskeysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BeginWebAuthnChallenge($challengeToken: String!) { beginWebAuthnChallenge(challengeToken: $challengeToken) }"): typeof import('./graphql').BeginWebAuthnChallengeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BeginWebAuthnReauthentication { beginWebAuthnReauthentication }"): typeof import('./graphql').BeginWebAuthnReauthenticationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BeginPasskeyLogin { beginPasskeyLogin { loginToken options } }"): typeof import('./graphql').BeginPasskeyLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinishPasskeyLogin($loginToken: String!, $response: String!) {\n    finishPasskeyLogin(loginToken: $loginToken, response: $response) { ...Session enrollmentRequired }\n  }\n"): typeof import('./graphql').FinishPasskeyLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WebAuthnOverview { securityOverview { webauthnEnabled twoFactorEnabled } }"): typeof import('./graphql').WebAuthnOverviewDocument;
 
 
 export function graphql(source: string) {

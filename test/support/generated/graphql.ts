@@ -13,7 +13,8 @@ export type CreateUserInput = {
 
 export type EnabledMethodFilter =
   | 'EMAIL'
-  | 'TOTP';
+  | 'TOTP'
+  | 'WEBAUTHN';
 
 export type InviteUserInput = {
   displayName: string;
@@ -570,6 +571,69 @@ export type ResetTwoFactorUnlinkSsoMutationVariables = Exact<{
 
 
 export type ResetTwoFactorUnlinkSsoMutation = { resetTwoFactor: { id: string, security: { twoFactorEnabled: boolean, ssoConnections: Array<{ provider: { id: string } }> } } };
+
+export type BeginWebAuthnRegistrationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BeginWebAuthnRegistrationMutation = { beginWebAuthnRegistration: string };
+
+export type FinishWebAuthnRegistrationMutationVariables = Exact<{
+  response: string;
+  name: string;
+}>;
+
+
+export type FinishWebAuthnRegistrationMutation = { finishWebAuthnRegistration: { backupCodes: Array<string> | null, user: { id: string } } };
+
+export type RenameWebAuthnCredentialMutationVariables = Exact<{
+  id: string;
+  name: string;
+}>;
+
+
+export type RenameWebAuthnCredentialMutation = { renameWebAuthnCredential: { id: string, name: string, passkey: boolean } };
+
+export type RemoveWebAuthnCredentialMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RemoveWebAuthnCredentialMutation = { removeWebAuthnCredential: { id: string, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, webauthn: { enabled: boolean }, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
+
+export type MyPasskeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyPasskeysQuery = { me: { id: string, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, webauthn: { enabled: boolean, enabledAt: string | null }, webauthnCredentials: Array<{ id: string, name: string, createdAt: string, lastUsedAt: string | null, passkey: boolean }>, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
+
+export type BeginWebAuthnChallengeMutationVariables = Exact<{
+  challengeToken: string;
+}>;
+
+
+export type BeginWebAuthnChallengeMutation = { beginWebAuthnChallenge: string };
+
+export type BeginWebAuthnReauthenticationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BeginWebAuthnReauthenticationMutation = { beginWebAuthnReauthentication: string };
+
+export type BeginPasskeyLoginMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BeginPasskeyLoginMutation = { beginPasskeyLogin: { loginToken: string, options: string } };
+
+export type FinishPasskeyLoginMutationVariables = Exact<{
+  loginToken: string;
+  response: string;
+}>;
+
+
+export type FinishPasskeyLoginMutation = { finishPasskeyLogin: { enrollmentRequired: boolean, token: string, expiresAt: string, user: { id: string, email: string, role: Role } } };
+
+export type WebAuthnOverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebAuthnOverviewQuery = { securityOverview: { webauthnEnabled: number, twoFactorEnabled: number } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1627,3 +1691,137 @@ export const ResetTwoFactorUnlinkSsoDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResetTwoFactorUnlinkSsoMutation, ResetTwoFactorUnlinkSsoMutationVariables>;
+export const BeginWebAuthnRegistrationDocument = new TypedDocumentString(`
+    mutation BeginWebAuthnRegistration {
+  beginWebAuthnRegistration
+}
+    `) as unknown as TypedDocumentString<BeginWebAuthnRegistrationMutation, BeginWebAuthnRegistrationMutationVariables>;
+export const FinishWebAuthnRegistrationDocument = new TypedDocumentString(`
+    mutation FinishWebAuthnRegistration($response: String!, $name: String!) {
+  finishWebAuthnRegistration(response: $response, name: $name) {
+    backupCodes
+    user {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FinishWebAuthnRegistrationMutation, FinishWebAuthnRegistrationMutationVariables>;
+export const RenameWebAuthnCredentialDocument = new TypedDocumentString(`
+    mutation RenameWebAuthnCredential($id: ID!, $name: String!) {
+  renameWebAuthnCredential(id: $id, name: $name) {
+    id
+    name
+    passkey
+  }
+}
+    `) as unknown as TypedDocumentString<RenameWebAuthnCredentialMutation, RenameWebAuthnCredentialMutationVariables>;
+export const RemoveWebAuthnCredentialDocument = new TypedDocumentString(`
+    mutation RemoveWebAuthnCredential($id: ID!) {
+  removeWebAuthnCredential(id: $id) {
+    id
+    security {
+      ...SecurityState
+      webauthn {
+        enabled
+      }
+    }
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}`) as unknown as TypedDocumentString<RemoveWebAuthnCredentialMutation, RemoveWebAuthnCredentialMutationVariables>;
+export const MyPasskeysDocument = new TypedDocumentString(`
+    query MyPasskeys {
+  me {
+    id
+    security {
+      ...SecurityState
+      webauthn {
+        enabled
+        enabledAt
+      }
+      webauthnCredentials {
+        id
+        name
+        createdAt
+        lastUsedAt
+        passkey
+      }
+    }
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}`) as unknown as TypedDocumentString<MyPasskeysQuery, MyPasskeysQueryVariables>;
+export const BeginWebAuthnChallengeDocument = new TypedDocumentString(`
+    mutation BeginWebAuthnChallenge($challengeToken: String!) {
+  beginWebAuthnChallenge(challengeToken: $challengeToken)
+}
+    `) as unknown as TypedDocumentString<BeginWebAuthnChallengeMutation, BeginWebAuthnChallengeMutationVariables>;
+export const BeginWebAuthnReauthenticationDocument = new TypedDocumentString(`
+    mutation BeginWebAuthnReauthentication {
+  beginWebAuthnReauthentication
+}
+    `) as unknown as TypedDocumentString<BeginWebAuthnReauthenticationMutation, BeginWebAuthnReauthenticationMutationVariables>;
+export const BeginPasskeyLoginDocument = new TypedDocumentString(`
+    mutation BeginPasskeyLogin {
+  beginPasskeyLogin {
+    loginToken
+    options
+  }
+}
+    `) as unknown as TypedDocumentString<BeginPasskeyLoginMutation, BeginPasskeyLoginMutationVariables>;
+export const FinishPasskeyLoginDocument = new TypedDocumentString(`
+    mutation FinishPasskeyLogin($loginToken: String!, $response: String!) {
+  finishPasskeyLogin(loginToken: $loginToken, response: $response) {
+    ...Session
+    enrollmentRequired
+  }
+}
+    fragment Session on AuthSession {
+  token
+  expiresAt
+  user {
+    id
+    email
+    role
+  }
+}`) as unknown as TypedDocumentString<FinishPasskeyLoginMutation, FinishPasskeyLoginMutationVariables>;
+export const WebAuthnOverviewDocument = new TypedDocumentString(`
+    query WebAuthnOverview {
+  securityOverview {
+    webauthnEnabled
+    twoFactorEnabled
+  }
+}
+    `) as unknown as TypedDocumentString<WebAuthnOverviewQuery, WebAuthnOverviewQueryVariables>;

@@ -1,6 +1,21 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength, ValidateBy, ValidationArguments } from 'class-validator';
 import { TwoFactorMethod } from '../../../two-factor';
+
+/**
+ * A code is at most 32 characters, except for WEBAUTHN, whose "code" is the
+ * AuthenticationResponseJSON (a few KB; 16 KiB at most).
+ */
+function IsCodeForMethod() {
+  return ValidateBy({
+    name: 'isCodeForMethod',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) =>
+        typeof value !== 'string' || value.length <= ((args?.object as { method?: TwoFactorMethod }).method === TwoFactorMethod.WEBAUTHN ? 16_384 : 32),
+      defaultMessage: () => 'code is too long',
+    },
+  });
+}
 
 @ArgsType()
 export class LoginArgs {
@@ -42,9 +57,9 @@ export class VerifyCodeArgs extends ChallengeArgs {
   @IsEnum(TwoFactorMethod)
   method: TwoFactorMethod;
 
-  @Field()
+  @Field({ description: 'the code; for WEBAUTHN the AuthenticationResponseJSON as a string' })
   @IsString()
-  @MaxLength(32, { message: 'code is too long' })
+  @IsCodeForMethod()
   code: string;
 
   @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'remember this browser: later password logins from it skip the second factor (trustedDeviceDays)' })
@@ -67,9 +82,22 @@ export class ReauthenticateArgs {
   @IsEnum(TwoFactorMethod)
   method?: TwoFactorMethod | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'with method; for WEBAUTHN the AuthenticationResponseJSON as a string' })
   @IsOptional()
   @IsString()
-  @MaxLength(32, { message: 'code is too long' })
+  @IsCodeForMethod()
   code?: string | null;
+}
+
+@ArgsType()
+export class FinishPasskeyLoginArgs {
+  @Field()
+  @IsString()
+  @MaxLength(128, { message: 'loginToken is not valid' })
+  loginToken: string;
+
+  @Field({ description: 'AuthenticationResponseJSON (PublicKeyCredential.toJSON()) as a string' })
+  @IsString()
+  @MaxLength(16384, { message: 'response is too long' })
+  response: string;
 }

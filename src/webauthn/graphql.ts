@@ -1,0 +1,2 @@
+/** The webauthn module's GraphQL types, for resolvers of other modules. */
+export { PasskeyLoginStartModel, WebAuthnCredentialModel } from './dto/webauthn.models';
