@@ -128,3 +128,33 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
+
+/** A credential as Chromium's virtual authenticator holds it (CDP `WebAuthn.Credential`). */
+export interface VirtualCredential {
+  credentialId: string;
+  isResidentCredential: boolean;
+  rpId?: string;
+  userHandle?: string;
+  signCount: number;
+}
+
+/**
+ * Gives `page` Chromium's virtual authenticator (CDP WebAuthn domain): a platform authenticator
+ * ("internal", like a laptop's fingerprint reader) that keeps discoverable credentials, verifies the
+ * user and answers every prompt at once. It belongs to the page's tab and survives navigations.
+ * WebAuthn needs a secure origin with a domain: serve the pages from http://localhost (uiSuite's
+ * `localhost` option).
+ */
+export async function addVirtualAuthenticator(page: Page): Promise<{ credentials(): Promise<VirtualCredential[]>; remove(): Promise<void> }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+  return {
+    credentials: async () => (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials as VirtualCredential[],
+    remove: async () => {
+      await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
+    },
+  };
+}

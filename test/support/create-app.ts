@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AddressInfo } from 'node:net';
+import { AddressInfo, createServer } from 'node:net';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap';
 import { createTestDatabase, TestDatabase } from './database';
@@ -30,7 +30,8 @@ export interface TestApp {
 
 /**
  * Boots the whole app over HTTP on a fresh database (TEST_DB) with a real SMTP sink on loopback.
- * `env` overrides are applied to process.env for the boot.
+ * `env` overrides are applied to process.env for the boot. It listens on 127.0.0.1, on `env.PORT`
+ * when given (a page origin the app must know in advance, see `localhostEnv`), else on a free port.
  */
 export async function startTestApp(env: Record<string, string> = {}, opts: { database?: TestDatabase; smtp?: SmtpSink } = {}): Promise<TestApp> {
   const database = opts.database ?? (await createTestDatabase());
@@ -52,16 +53,18 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { dat
     if (v === '') delete process.env[k];
     else process.env[k] = v;
   }
-  let app: INestApplication;
+  let app: INestApplication | undefined;
   try {
     app = await createApp({ logger: process.env.TEST_LOG ? ['log', 'warn', 'error'] : ['error'] });
-    await app.listen(0, '127.0.0.1');
+    await app.listen(env.PORT ? Number(env.PORT) : 0, '127.0.0.1');
   } catch (e) {
+    await app?.close().catch(() => undefined);
     if (!opts.smtp) await smtp.stop();
     if (!opts.database) await database.drop();
     throw e;
   }
   const port = (app.getHttpServer().address() as AddressInfo).port;
+  const booted = app;
   const url = `http://127.0.0.1:${port}`;
   const gql = new GqlClient(url);
   return {
@@ -77,11 +80,34 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { dat
       return gql.withToken(r.login.token);
     },
     async close() {
-      await app.close();
+      await booted.close();
       if (!opts.smtp) await smtp.stop();
       if (!opts.database) await database.drop();
     },
   };
+}
+
+/** A port nobody listens on now on 127.0.0.1 (the OS picks it; free again when this resolves). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The env of an app whose pages are at http://localhost:<port>, a free port: an origin that the
+ * app knows before it boots (WEB_APP_URL, PUBLIC_URL: the WebAuthn origin and RP id `localhost`)
+ * and that browsers treat as secure, which WebAuthn needs (it refuses IP-address origins).
+ */
+export async function localhostEnv(): Promise<Record<string, string>> {
+  const port = await freePort();
+  const origin = `http://localhost:${port}`;
+  return { PORT: String(port), WEB_APP_URL: origin, PUBLIC_URL: origin };
 }
 
 /** A timestamp as both SQLite (TypeORM's text format) and MariaDB accept it in raw SQL. */

@@ -43,6 +43,30 @@ export function field(label: string, input: Props & { name: string; type?: strin
   };
 }
 
+/**
+ * Shows (or with null, clears) an error under a field, tied to its input: `aria-invalid` and the
+ * message's id in `aria-describedby`, so a screen reader reads it with the field.
+ */
+export function fieldError(f: { wrap: HTMLElement; input: HTMLInputElement }, text: string | null): void {
+  const id = `${f.input.id}-error`;
+  let el = f.wrap.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
+  const described = (f.input.getAttribute('aria-describedby') ?? '').split(' ').filter((x) => x && x !== id);
+  if (!text) {
+    el?.remove();
+    f.input.removeAttribute('aria-invalid');
+    if (described.length) f.input.setAttribute('aria-describedby', described.join(' '));
+    else f.input.removeAttribute('aria-describedby');
+    return;
+  }
+  if (!el) {
+    el = h('p', { id, class: 'field-error' });
+    f.input.before(el);
+  }
+  el.textContent = text;
+  f.input.setAttribute('aria-invalid', 'true');
+  f.input.setAttribute('aria-describedby', [...described, id].join(' '));
+}
+
 export function select(label: string, name: string, options: Array<[string, string]>, value = ''): { wrap: HTMLDivElement; input: HTMLSelectElement } {
   const id = uid(name);
   const el = h('select', { id, name }, options.map(([v, text]) => h('option', { value: v, selected: v === value }, text)));
@@ -58,10 +82,13 @@ export function button(text: string, onclick: (e: MouseEvent) => unknown, props:
   return h('button', { type: 'button', onclick, ...props }, text);
 }
 
-/** An alert (errors) or status (success) message box; empty text hides it. */
-export function messageBox(): { el: HTMLDivElement; error(text: string): void; ok(text: string): void; clear(): void } {
+/**
+ * An alert (errors) or status (success; `info` for a neutral note such as a cancelled passkey
+ * prompt) message box; empty text hides it.
+ */
+export function messageBox(): { el: HTMLDivElement; error(text: string): void; ok(text: string): void; info(text: string): void; clear(): void } {
   const el = h('div', { class: 'message', hidden: true });
-  const show = (kind: 'error' | 'ok', text: string) => {
+  const show = (kind: 'error' | 'ok' | 'info', text: string) => {
     el.hidden = false;
     el.className = `message ${kind}`;
     el.setAttribute('role', kind === 'error' ? 'alert' : 'status');
@@ -71,6 +98,7 @@ export function messageBox(): { el: HTMLDivElement; error(text: string): void; o
     el,
     error: (t) => show('error', t),
     ok: (t) => show('ok', t),
+    info: (t) => show('info', t),
     clear: () => {
       el.hidden = true;
       el.textContent = '';

@@ -77,5 +77,9 @@ const EVENT_LABEL: Record<string, string> = {
   USER_REACTIVATED: 'Account reactivated',
   ROLE_CHANGED: 'Role changed',
   ADMIN_SSO_UNLINK: 'Single sign-on removed by an administrator',
+  WEBAUTHN_ADDED: 'Passkey or security key added',
+  WEBAUTHN_REMOVED: 'Passkey or security key removed',
+  PASSKEY_LOGIN: 'Signed in with a passkey',
+  WEBAUTHN_COUNTER_ERROR: 'Passkey or security key refused (it may have been copied)',
 };
 export const eventLabel = (type: string) => EVENT_LABEL[type] ?? type.charAt(0) + type.slice(1).toLowerCase().replace(/_/g, ' ');

@@ -15,6 +15,8 @@ export type Method = TwoFactorMethod;
 export type ProviderKind = SsoProviderKind;
 export type Security = SecurityStateFragment;
 export type User = UserFieldsFragment;
+/** A passkey or security key of the signed-in account (User settings › Two-factor authentication). */
+export type WebAuthnCredential = User['security']['webauthnCredentials'][number];
 export type SsoProvider = SsoProvidersQuery['ssoProviders'][number];
 export type SsoConnection = SsoConnectionFieldsFragment;
 /** `ssoTicket`: which identity a bind ticket would connect (only in the browser that ran the flow). */
@@ -33,7 +35,11 @@ export type { EnabledMethodFilter, SsoProviderInput } from './gql/graphql';
 graphql(`
   fragment UserFields on User {
     id email displayName role createdAt lastLoginAt
-    security { ...SecurityState }
+    security {
+      ...SecurityState
+      webauthn { enabled enabledAt }
+      webauthnCredentials { id name createdAt lastUsedAt passkey }
+    }
   }
 `);
 graphql(`

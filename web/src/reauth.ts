@@ -2,13 +2,15 @@ import { ApiError, gql, type VariablesOf } from './api';
 import { busy, button, codeField, countdown, field, h, messageBox, replace } from './dom';
 import { describeError, METHOD_LABEL } from './messages';
 import { REAUTH, SEND_REAUTH_CODE, type Method, type User } from './ops';
+import { BEGIN_WEBAUTHN_REAUTH } from './ops-passkeys';
+import { CeremonyCancelled, describePasskeyError, passkeysSupported, useCredential } from './passkeys';
 import { currentUser } from './router';
 
 export class Cancelled extends Error {}
 
 /**
  * Runs `op`; when the API answers REAUTH_REQUIRED, asks the person to confirm it is them
- * (password, or a second-factor code), then runs `op` again.
+ * (password, a passkey or security key, or a second-factor code), then runs `op` again.
  */
 export async function withReauth<T>(op: () => Promise<T>): Promise<T> {
   try {
@@ -22,6 +24,7 @@ export async function withReauth<T>(op: () => Promise<T>): Promise<T> {
 
 function promptReauth(user: User | null): Promise<void> {
   const methods: Method[] = [];
+  if (user?.security.webauthn.enabled && passkeysSupported()) methods.push('WEBAUTHN');
   if (user?.security.totp.enabled) methods.push('TOTP');
   if (user?.security.email.enabled) methods.push('EMAIL');
   if (user?.security.backupCodes.remaining) methods.push('BACKUP_CODE');
@@ -54,35 +57,60 @@ function promptReauth(user: User | null): Promise<void> {
       if (!settled) close(false);
     });
 
-    const submitWith = async (form: HTMLFormElement, vars: VariablesOf<typeof REAUTH>) => {
+    /** The method of the code form (WEBAUTHN: the passkey prompt instead of a code). */
+    let method: Method | null = null;
+    const submitWith = async (form: HTMLFormElement, vars: () => Promise<VariablesOf<typeof REAUTH>>) => {
       msg.clear();
       try {
-        await busy(form, () => gql(REAUTH, vars));
+        await busy(form, async () => gql(REAUTH, await vars()));
         close(true);
       } catch (e) {
-        msg.error(e instanceof ApiError && e.code === 'UNAUTHENTICATED' ? 'That password is not right.' : describeError(e));
+        if (e instanceof CeremonyCancelled) msg.info('The passkey request was cancelled or timed out. Try again, or choose another way to confirm.');
+        else if (method === null && e instanceof ApiError && e.code === 'UNAUTHENTICATED') msg.error('That password is not right.');
+        else msg.error(method === 'WEBAUTHN' ? describePasskeyError(e) : describeError(e));
       }
+    };
+    /** Options for reauthenticate(WEBAUTHN), then the browser's prompt: the assertion is the code. */
+    const passkeyVars = async (): Promise<VariablesOf<typeof REAUTH>> => {
+      const options = (await gql(BEGIN_WEBAUTHN_REAUTH)).beginWebAuthnReauthentication;
+      return { method: 'WEBAUTHN', code: await useCredential(options) };
     };
     const cancel = button('Cancel', () => close(false), { class: 'secondary' });
 
     const byPassword = () => {
       const pw = field('Password', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
-      const form: HTMLFormElement = h('form', { onsubmit: (e: Event) => { e.preventDefault(); void submitWith(form, { password: pw.input.value }); } },
+      method = null;
+      const other = methods.includes('WEBAUTHN')
+        ? methods.length > 1 ? 'Use a passkey or a verification code instead' : 'Use a passkey or security key instead'
+        : 'Use a verification code instead';
+      const form: HTMLFormElement = h('form', { onsubmit: (e: Event) => { e.preventDefault(); void submitWith(form, async () => ({ password: pw.input.value })); } },
         pw.wrap,
         h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Confirm'), cancel),
-        methods.length ? h('p', null, button('Use a verification code instead', byCode, { class: 'link' })) : null,
+        methods.length ? h('p', null, button(other, byCode, { class: 'link' })) : null,
       );
       body.replaceChildren(form);
       pw.input.focus();
     };
 
     const byCode = () => {
-      let method: Method = methods[0];
+      method = methods[0];
       const codeWrap = h('div');
-      const form: HTMLFormElement = h('form', { onsubmit: (e: Event) => { e.preventDefault(); void submitWith(form, { method, code: codeInput().value.trim() }); } });
+      const submit = h('button', { type: 'submit' }, 'Confirm');
+      const form: HTMLFormElement = h('form', {
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          const m = method!;
+          void submitWith(form, m === 'WEBAUTHN' ? passkeyVars : async () => ({ method: m, code: codeInput().value.trim() }));
+        },
+      });
       const codeInput = () => form.querySelector<HTMLInputElement>('input[name="code"]')!;
       const choose = (m: Method) => {
         method = m;
+        msg.clear();
+        submit.textContent = m === 'WEBAUTHN' ? 'Use a passkey or security key' : 'Confirm';
+        if (m === 'WEBAUTHN') {
+          return replace(codeWrap, h('p', { class: 'hint' }, 'Your browser will ask for the fingerprint, face, screen lock or security key of a passkey you added to your account.'));
+        }
         const send = m === 'EMAIL'
           ? button('Email me a code', async () => {
               msg.clear();
@@ -103,7 +131,7 @@ function promptReauth(user: User | null): Promise<void> {
       };
       const radios = h('fieldset', { class: 'choices' }, h('legend', null, 'Verify with'),
         methods.map((m, i) => h('label', null, h('input', { type: 'radio', name: 'reauth-method', value: m, checked: i === 0, onchange: () => choose(m) }), ` ${METHOD_LABEL[m]}`)));
-      form.append(radios, codeWrap, h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Confirm'), cancel));
+      form.append(radios, codeWrap, h('div', { class: 'actions' }, submit, cancel));
       body.replaceChildren(form, h('p', null, button('Use my password instead', byPassword, { class: 'link' })));
       choose(method);
       radios.querySelector('input')!.focus();

@@ -25,6 +25,14 @@ type Documents = {
     "\n  mutation ReactivateAccount($userId: ID!) { reactivateUser(userId: $userId) { ...UserFields status } }\n": typeof types.ReactivateAccountDocument,
     "\n  mutation ChangeRole($userId: ID!, $role: Role!) { setUserRole(userId: $userId, role: $role) { ...UserFields status } }\n": typeof types.ChangeRoleDocument,
     "query UserLifecycle($id: ID!) { user(id: $id) { id status role } }": typeof types.UserLifecycleDocument,
+    "mutation BeginWebAuthnRegistration { beginWebAuthnRegistration }": typeof types.BeginWebAuthnRegistrationDocument,
+    "\n  mutation FinishWebAuthnRegistration($response: String!, $name: String!) {\n    finishWebAuthnRegistration(response: $response, name: $name) { backupCodes user { ...UserFields } }\n  }\n": typeof types.FinishWebAuthnRegistrationDocument,
+    "\n  mutation RenameWebAuthnCredential($id: ID!, $name: String!) { renameWebAuthnCredential(id: $id, name: $name) { id name } }\n": typeof types.RenameWebAuthnCredentialDocument,
+    "\n  mutation RemoveWebAuthnCredential($id: ID!) { removeWebAuthnCredential(id: $id) { ...UserFields } }\n": typeof types.RemoveWebAuthnCredentialDocument,
+    "\n  mutation BeginWebAuthnChallenge($challengeToken: String!) { beginWebAuthnChallenge(challengeToken: $challengeToken) }\n": typeof types.BeginWebAuthnChallengeDocument,
+    "mutation BeginWebAuthnReauthentication { beginWebAuthnReauthentication }": typeof types.BeginWebAuthnReauthenticationDocument,
+    "mutation BeginPasskeyLogin { beginPasskeyLogin { loginToken options } }": typeof types.BeginPasskeyLoginDocument,
+    "\n  mutation FinishPasskeyLogin($loginToken: String!, $response: String!) {\n    finishPasskeyLogin(loginToken: $loginToken, response: $response) { __typename enrollmentRequired user { id } }\n  }\n": typeof types.FinishPasskeyLoginDocument,
     "\n  query PolicyPage {\n    securityPolicy {\n      requireTwoFactor gracePeriodDays allowedMethods phishingResistantFor\n      sessionIdleMinutes sessionMaxHours trustedDeviceDays updatedAt updatedBy { displayName email }\n    }\n  }\n": typeof types.PolicyPageDocument,
     "\n  mutation SaveSecurityPolicy($input: SecurityPolicyInput!) {\n    updateSecurityPolicy(input: $input) {\n      requireTwoFactor gracePeriodDays allowedMethods phishingResistantFor\n      sessionIdleMinutes sessionMaxHours trustedDeviceDays updatedAt updatedBy { displayName email }\n    }\n  }\n": typeof types.SaveSecurityPolicyDocument,
     "\n  query PolicyImpact($input: SecurityPolicyInput!) { securityPolicyImpact(input: $input) { nonCompliant restrictedAtOnce deadline } }\n": typeof types.PolicyImpactDocument,
@@ -42,7 +50,7 @@ type Documents = {
     "\n  mutation SignOutOtherSessions { revokeOtherSessions }\n": typeof types.SignOutOtherSessionsDocument,
     "\n  query UserSignedInSessions($userId: ID!) { userSessions(userId: $userId) { id createdAt lastSeenAt browser os ip signedInWith } }\n": typeof types.UserSignedInSessionsDocument,
     "\n  mutation SignOutUserEverywhere($userId: ID!) { revokeUserSessions(userId: $userId) }\n": typeof types.SignOutUserEverywhereDocument,
-    "\n  fragment UserFields on User {\n    id email displayName role createdAt lastLoginAt\n    security { ...SecurityState }\n  }\n": typeof types.UserFieldsFragmentDoc,
+    "\n  fragment UserFields on User {\n    id email displayName role createdAt lastLoginAt\n    security {\n      ...SecurityState\n      webauthn { enabled enabledAt }\n      webauthnCredentials { id name createdAt lastUsedAt passkey }\n    }\n  }\n": typeof types.UserFieldsFragmentDoc,
     "\n  fragment SsoConnectionFields on SsoConnection { provider { id kind displayName } email emailVerified linkedAt }\n": typeof types.SsoConnectionFieldsFragmentDoc,
     "\n  fragment SecurityEventFields on SecurityEvent { id type createdAt ip userAgent detail }\n": typeof types.SecurityEventFieldsFragmentDoc,
     "query Me { me { ...UserFields } }": typeof types.MeDocument,
@@ -91,6 +99,14 @@ const documents: Documents = {
     "\n  mutation ReactivateAccount($userId: ID!) { reactivateUser(userId: $userId) { ...UserFields status } }\n": types.ReactivateAccountDocument,
     "\n  mutation ChangeRole($userId: ID!, $role: Role!) { setUserRole(userId: $userId, role: $role) { ...UserFields status } }\n": types.ChangeRoleDocument,
     "query UserLifecycle($id: ID!) { user(id: $id) { id status role } }": types.UserLifecycleDocument,
+    "mutation BeginWebAuthnRegistration { beginWebAuthnRegistration }": types.BeginWebAuthnRegistrationDocument,
+    "\n  mutation FinishWebAuthnRegistration($response: String!, $name: String!) {\n    finishWebAuthnRegistration(response: $response, name: $name) { backupCodes user { ...UserFields } }\n  }\n": types.FinishWebAuthnRegistrationDocument,
+    "\n  mutation RenameWebAuthnCredential($id: ID!, $name: String!) { renameWebAuthnCredential(id: $id, name: $name) { id name } }\n": types.RenameWebAuthnCredentialDocument,
+    "\n  mutation RemoveWebAuthnCredential($id: ID!) { removeWebAuthnCredential(id: $id) { ...UserFields } }\n": types.RemoveWebAuthnCredentialDocument,
+    "\n  mutation BeginWebAuthnChallenge($challengeToken: String!) { beginWebAuthnChallenge(challengeToken: $challengeToken) }\n": types.BeginWebAuthnChallengeDocument,
+    "mutation BeginWebAuthnReauthentication { beginWebAuthnReauthentication }": types.BeginWebAuthnReauthenticationDocument,
+    "mutation BeginPasskeyLogin { beginPasskeyLogin { loginToken options } }": types.BeginPasskeyLoginDocument,
+    "\n  mutation FinishPasskeyLogin($loginToken: String!, $response: String!) {\n    finishPasskeyLogin(loginToken: $loginToken, response: $response) { __typename enrollmentRequired user { id } }\n  }\n": types.FinishPasskeyLoginDocument,
     "\n  query PolicyPage {\n    securityPolicy {\n      requireTwoFactor gracePeriodDays allowedMethods phishingResistantFor\n      sessionIdleMinutes sessionMaxHours trustedDeviceDays updatedAt updatedBy { displayName email }\n    }\n  }\n": types.PolicyPageDocument,
     "\n  mutation SaveSecurityPolicy($input: SecurityPolicyInput!) {\n    updateSecurityPolicy(input: $input) {\n      requireTwoFactor gracePeriodDays allowedMethods phishingResistantFor\n      sessionIdleMinutes sessionMaxHours trustedDeviceDays updatedAt updatedBy { displayName email }\n    }\n  }\n": types.SaveSecurityPolicyDocument,
     "\n  query PolicyImpact($input: SecurityPolicyInput!) { securityPolicyImpact(input: $input) { nonCompliant restrictedAtOnce deadline } }\n": types.PolicyImpactDocument,
@@ -108,7 +124,7 @@ const documents: Documents = {
     "\n  mutation SignOutOtherSessions { revokeOtherSessions }\n": types.SignOutOtherSessionsDocument,
     "\n  query UserSignedInSessions($userId: ID!) { userSessions(userId: $userId) { id createdAt lastSeenAt browser os ip signedInWith } }\n": types.UserSignedInSessionsDocument,
     "\n  mutation SignOutUserEverywhere($userId: ID!) { revokeUserSessions(userId: $userId) }\n": types.SignOutUserEverywhereDocument,
-    "\n  fragment UserFields on User {\n    id email displayName role createdAt lastLoginAt\n    security { ...SecurityState }\n  }\n": types.UserFieldsFragmentDoc,
+    "\n  fragment UserFields on User {\n    id email displayName role createdAt lastLoginAt\n    security {\n      ...SecurityState\n      webauthn { enabled enabledAt }\n      webauthnCredentials { id name createdAt lastUsedAt passkey }\n    }\n  }\n": types.UserFieldsFragmentDoc,
     "\n  fragment SsoConnectionFields on SsoConnection { provider { id kind displayName } email emailVerified linkedAt }\n": types.SsoConnectionFieldsFragmentDoc,
     "\n  fragment SecurityEventFields on SecurityEvent { id type createdAt ip userAgent detail }\n": types.SecurityEventFieldsFragmentDoc,
     "query Me { me { ...UserFields } }": types.MeDocument,
@@ -190,6 +206,38 @@ export function graphql(source: "query UserLifecycle($id: ID!) { user(id: $id) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation BeginWebAuthnRegistration { beginWebAuthnRegistration }"): typeof import('./graphql').BeginWebAuthnRegistrationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinishWebAuthnRegistration($response: String!, $name: String!) {\n    finishWebAuthnRegistration(response: $response, name: $name) { backupCodes user { ...UserFields } }\n  }\n"): typeof import('./graphql').FinishWebAuthnRegistrationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameWebAuthnCredential($id: ID!, $name: String!) { renameWebAuthnCredential(id: $id, name: $name) { id name } }\n"): typeof import('./graphql').RenameWebAuthnCredentialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveWebAuthnCredential($id: ID!) { removeWebAuthnCredential(id: $id) { ...UserFields } }\n"): typeof import('./graphql').RemoveWebAuthnCredentialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BeginWebAuthnChallenge($challengeToken: String!) { beginWebAuthnChallenge(challengeToken: $challengeToken) }\n"): typeof import('./graphql').BeginWebAuthnChallengeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BeginWebAuthnReauthentication { beginWebAuthnReauthentication }"): typeof import('./graphql').BeginWebAuthnReauthenticationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BeginPasskeyLogin { beginPasskeyLogin { loginToken options } }"): typeof import('./graphql').BeginPasskeyLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinishPasskeyLogin($loginToken: String!, $response: String!) {\n    finishPasskeyLogin(loginToken: $loginToken, response: $response) { __typename enrollmentRequired user { id } }\n  }\n"): typeof import('./graphql').FinishPasskeyLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query PolicyPage {\n    securityPolicy {\n      requireTwoFactor gracePeriodDays allowedMethods phishingResistantFor\n      sessionIdleMinutes sessionMaxHours trustedDeviceDays updatedAt updatedBy { displayName email }\n    }\n  }\n"): typeof import('./graphql').PolicyPageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -258,7 +306,7 @@ export function graphql(source: "\n  mutation SignOutUserEverywhere($userId: ID!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment UserFields on User {\n    id email displayName role createdAt lastLoginAt\n    security { ...SecurityState }\n  }\n"): typeof import('./graphql').UserFieldsFragmentDoc;
+export function graphql(source: "\n  fragment UserFields on User {\n    id email displayName role createdAt lastLoginAt\n    security {\n      ...SecurityState\n      webauthn { enabled enabledAt }\n      webauthnCredentials { id name createdAt lastUsedAt passkey }\n    }\n  }\n"): typeof import('./graphql').UserFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

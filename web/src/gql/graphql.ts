@@ -13,7 +13,8 @@ export type CreateUserInput = {
 
 export type EnabledMethodFilter =
   | 'EMAIL'
-  | 'TOTP';
+  | 'TOTP'
+  | 'WEBAUTHN';
 
 export type InviteUserInput = {
   displayName: string;
@@ -136,14 +137,14 @@ export type DeactivateAccountMutationVariables = Exact<{
 }>;
 
 
-export type DeactivateAccountMutation = { deactivateUser: { status: UserStatus, id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
+export type DeactivateAccountMutation = { deactivateUser: { status: UserStatus, id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, webauthn: { enabled: boolean, enabledAt: string | null }, webauthnCredentials: Array<{ id: string, name: string, createdAt: string, lastUsedAt: string | null, passkey: boolean }>, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
 
 export type ReactivateAccountMutationVariables = Exact<{
   userId: string;
 }>;
 
 
-export type ReactivateAccountMutation = { reactivateUser: { status: UserStatus, id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
+export type ReactivateAccountMutation = { reactivateUser: { status: UserStatus, id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, webauthn: { enabled: boolean, enabledAt: string | null }, webauthnCredentials: Array<{ id: string, name: string, createdAt: string, lastUsedAt: string | null, passkey: boolean }>, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
 
 export type ChangeRoleMutationVariables = Exact<{
   userId: string;
@@ -151,7 +152,7 @@ export type ChangeRoleMutationVariables = Exact<{
 }>;
 
 
-export type ChangeRoleMutation = { setUserRole: { status: UserStatus, id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
+export type ChangeRoleMutation = { setUserRole: { status: UserStatus, id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, webauthn: { enabled: boolean, enabledAt: string | null }, webauthnCredentials: Array<{ id: string, name: string, createdAt: string, lastUsedAt: string | null, passkey: boolean }>, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
 
 export type UserLifecycleQueryVariables = Exact<{
   id: string;
@@ -159,6 +160,59 @@ export type UserLifecycleQueryVariables = Exact<{
 
 
 export type UserLifecycleQuery = { user: { id: string, status: UserStatus, role: Role } | null };
+
+export type BeginWebAuthnRegistrationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BeginWebAuthnRegistrationMutation = { beginWebAuthnRegistration: string };
+
+export type FinishWebAuthnRegistrationMutationVariables = Exact<{
+  response: string;
+  name: string;
+}>;
+
+
+export type FinishWebAuthnRegistrationMutation = { finishWebAuthnRegistration: { backupCodes: Array<string> | null, user: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, webauthn: { enabled: boolean, enabledAt: string | null }, webauthnCredentials: Array<{ id: string, name: string, createdAt: string, lastUsedAt: string | null, passkey: boolean }>, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } } };
+
+export type RenameWebAuthnCredentialMutationVariables = Exact<{
+  id: string;
+  name: string;
+}>;
+
+
+export type RenameWebAuthnCredentialMutation = { renameWebAuthnCredential: { id: string, name: string } };
+
+export type RemoveWebAuthnCredentialMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RemoveWebAuthnCredentialMutation = { removeWebAuthnCredential: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, webauthn: { enabled: boolean, enabledAt: string | null }, webauthnCredentials: Array<{ id: string, name: string, createdAt: string, lastUsedAt: string | null, passkey: boolean }>, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
+
+export type BeginWebAuthnChallengeMutationVariables = Exact<{
+  challengeToken: string;
+}>;
+
+
+export type BeginWebAuthnChallengeMutation = { beginWebAuthnChallenge: string };
+
+export type BeginWebAuthnReauthenticationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BeginWebAuthnReauthenticationMutation = { beginWebAuthnReauthentication: string };
+
+export type BeginPasskeyLoginMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BeginPasskeyLoginMutation = { beginPasskeyLogin: { loginToken: string, options: string } };
+
+export type FinishPasskeyLoginMutationVariables = Exact<{
+  loginToken: string;
+  response: string;
+}>;
+
+
+export type FinishPasskeyLoginMutation = { finishPasskeyLogin: { __typename: 'AuthSession', enrollmentRequired: boolean, user: { id: string } } };
 
 export type PolicyPageQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -202,7 +256,7 @@ export type ConsoleUsersQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleUsersQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { status: UserStatus, id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorRequired: boolean, enrollmentDeadline: string | null, twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } }> } };
+export type ConsoleUsersQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { status: UserStatus, id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorRequired: boolean, enrollmentDeadline: string | null, twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, webauthn: { enabled: boolean, enabledAt: string | null }, webauthnCredentials: Array<{ id: string, name: string, createdAt: string, lastUsedAt: string | null, passkey: boolean }>, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } }> } };
 
 export type RequestPasswordResetMutationVariables = Exact<{
   email: string;
@@ -281,7 +335,7 @@ export type SignOutUserEverywhereMutationVariables = Exact<{
 
 export type SignOutUserEverywhereMutation = { revokeUserSessions: number };
 
-export type UserFieldsFragment = { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } };
+export type UserFieldsFragment = { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, webauthn: { enabled: boolean, enabledAt: string | null }, webauthnCredentials: Array<{ id: string, name: string, createdAt: string, lastUsedAt: string | null, passkey: boolean }>, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } };
 
 export type SsoConnectionFieldsFragment = { email: string | null, emailVerified: boolean, linkedAt: string, provider: { id: string, kind: SsoProviderKind, displayName: string } };
 
@@ -290,7 +344,7 @@ export type SecurityEventFieldsFragment = { id: string, type: string, createdAt:
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
+export type MeQuery = { me: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, webauthn: { enabled: boolean, enabledAt: string | null }, webauthnCredentials: Array<{ id: string, name: string, createdAt: string, lastUsedAt: string | null, passkey: boolean }>, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
 
 export type SsoProvidersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -373,12 +427,12 @@ export type ConfirmEmailTwoFactorMutationVariables = Exact<{
 }>;
 
 
-export type ConfirmEmailTwoFactorMutation = { confirmEmailTwoFactor: { backupCodes: Array<string> | null, user: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } } };
+export type ConfirmEmailTwoFactorMutation = { confirmEmailTwoFactor: { backupCodes: Array<string> | null, user: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, webauthn: { enabled: boolean, enabledAt: string | null }, webauthnCredentials: Array<{ id: string, name: string, createdAt: string, lastUsedAt: string | null, passkey: boolean }>, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } } };
 
 export type DisableEmailTwoFactorMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DisableEmailTwoFactorMutation = { disableEmailTwoFactor: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
+export type DisableEmailTwoFactorMutation = { disableEmailTwoFactor: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, webauthn: { enabled: boolean, enabledAt: string | null }, webauthnCredentials: Array<{ id: string, name: string, createdAt: string, lastUsedAt: string | null, passkey: boolean }>, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
 
 export type EnableTotpMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -390,12 +444,12 @@ export type ConfirmTotpMutationVariables = Exact<{
 }>;
 
 
-export type ConfirmTotpMutation = { confirmTotp: { backupCodes: Array<string> | null, user: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } } };
+export type ConfirmTotpMutation = { confirmTotp: { backupCodes: Array<string> | null, user: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, webauthn: { enabled: boolean, enabledAt: string | null }, webauthnCredentials: Array<{ id: string, name: string, createdAt: string, lastUsedAt: string | null, passkey: boolean }>, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } } };
 
 export type DisableTotpMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DisableTotpMutation = { disableTotp: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
+export type DisableTotpMutation = { disableTotp: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, webauthn: { enabled: boolean, enabledAt: string | null }, webauthnCredentials: Array<{ id: string, name: string, createdAt: string, lastUsedAt: string | null, passkey: boolean }>, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
 
 export type BackupCodesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -459,14 +513,14 @@ export type UsersQueryVariables = Exact<{
 }>;
 
 
-export type UsersQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } }> } };
+export type UsersQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, webauthn: { enabled: boolean, enabledAt: string | null }, webauthnCredentials: Array<{ id: string, name: string, createdAt: string, lastUsedAt: string | null, passkey: boolean }>, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } }> } };
 
 export type UserDetailQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type UserDetailQuery = { user: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } | null };
+export type UserDetailQuery = { user: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, webauthn: { enabled: boolean, enabledAt: string | null }, webauthnCredentials: Array<{ id: string, name: string, createdAt: string, lastUsedAt: string | null, passkey: boolean }>, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } | null };
 
 export type UserSsoQueryVariables = Exact<{
   id: string;
@@ -491,7 +545,7 @@ export type ResetTwoFactorMutationVariables = Exact<{
 }>;
 
 
-export type ResetTwoFactorMutation = { resetTwoFactor: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
+export type ResetTwoFactorMutation = { resetTwoFactor: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, webauthn: { enabled: boolean, enabledAt: string | null }, webauthnCredentials: Array<{ id: string, name: string, createdAt: string, lastUsedAt: string | null, passkey: boolean }>, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
 
 export type UnlinkUserProviderMutationVariables = Exact<{
   userId: string;
@@ -507,7 +561,7 @@ export type UnlockAccountMutationVariables = Exact<{
 }>;
 
 
-export type UnlockAccountMutation = { unlockAccount: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
+export type UnlockAccountMutation = { unlockAccount: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, webauthn: { enabled: boolean, enabledAt: string | null }, webauthnCredentials: Array<{ id: string, name: string, createdAt: string, lastUsedAt: string | null, passkey: boolean }>, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } };
 
 export type AdminSsoProvidersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -622,6 +676,17 @@ export const UserFieldsFragmentDoc = new TypedDocumentString(`
   lastLoginAt
   security {
     ...SecurityState
+    webauthn {
+      enabled
+      enabledAt
+    }
+    webauthnCredentials {
+      id
+      name
+      createdAt
+      lastUsedAt
+      passkey
+    }
   }
 }
     fragment SecurityState on AccountSecurity {
@@ -748,6 +813,17 @@ fragment UserFields on User {
   lastLoginAt
   security {
     ...SecurityState
+    webauthn {
+      enabled
+      enabledAt
+    }
+    webauthnCredentials {
+      id
+      name
+      createdAt
+      lastUsedAt
+      passkey
+    }
   }
 }`) as unknown as TypedDocumentString<DeactivateAccountMutation, DeactivateAccountMutationVariables>;
 export const ReactivateAccountDocument = new TypedDocumentString(`
@@ -784,6 +860,17 @@ fragment UserFields on User {
   lastLoginAt
   security {
     ...SecurityState
+    webauthn {
+      enabled
+      enabledAt
+    }
+    webauthnCredentials {
+      id
+      name
+      createdAt
+      lastUsedAt
+      passkey
+    }
   }
 }`) as unknown as TypedDocumentString<ReactivateAccountMutation, ReactivateAccountMutationVariables>;
 export const ChangeRoleDocument = new TypedDocumentString(`
@@ -820,6 +907,17 @@ fragment UserFields on User {
   lastLoginAt
   security {
     ...SecurityState
+    webauthn {
+      enabled
+      enabledAt
+    }
+    webauthnCredentials {
+      id
+      name
+      createdAt
+      lastUsedAt
+      passkey
+    }
   }
 }`) as unknown as TypedDocumentString<ChangeRoleMutation, ChangeRoleMutationVariables>;
 export const UserLifecycleDocument = new TypedDocumentString(`
@@ -831,6 +929,143 @@ export const UserLifecycleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UserLifecycleQuery, UserLifecycleQueryVariables>;
+export const BeginWebAuthnRegistrationDocument = new TypedDocumentString(`
+    mutation BeginWebAuthnRegistration {
+  beginWebAuthnRegistration
+}
+    `) as unknown as TypedDocumentString<BeginWebAuthnRegistrationMutation, BeginWebAuthnRegistrationMutationVariables>;
+export const FinishWebAuthnRegistrationDocument = new TypedDocumentString(`
+    mutation FinishWebAuthnRegistration($response: String!, $name: String!) {
+  finishWebAuthnRegistration(response: $response, name: $name) {
+    backupCodes
+    user {
+      ...UserFields
+    }
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}
+fragment UserFields on User {
+  id
+  email
+  displayName
+  role
+  createdAt
+  lastLoginAt
+  security {
+    ...SecurityState
+    webauthn {
+      enabled
+      enabledAt
+    }
+    webauthnCredentials {
+      id
+      name
+      createdAt
+      lastUsedAt
+      passkey
+    }
+  }
+}`) as unknown as TypedDocumentString<FinishWebAuthnRegistrationMutation, FinishWebAuthnRegistrationMutationVariables>;
+export const RenameWebAuthnCredentialDocument = new TypedDocumentString(`
+    mutation RenameWebAuthnCredential($id: ID!, $name: String!) {
+  renameWebAuthnCredential(id: $id, name: $name) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<RenameWebAuthnCredentialMutation, RenameWebAuthnCredentialMutationVariables>;
+export const RemoveWebAuthnCredentialDocument = new TypedDocumentString(`
+    mutation RemoveWebAuthnCredential($id: ID!) {
+  removeWebAuthnCredential(id: $id) {
+    ...UserFields
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}
+fragment UserFields on User {
+  id
+  email
+  displayName
+  role
+  createdAt
+  lastLoginAt
+  security {
+    ...SecurityState
+    webauthn {
+      enabled
+      enabledAt
+    }
+    webauthnCredentials {
+      id
+      name
+      createdAt
+      lastUsedAt
+      passkey
+    }
+  }
+}`) as unknown as TypedDocumentString<RemoveWebAuthnCredentialMutation, RemoveWebAuthnCredentialMutationVariables>;
+export const BeginWebAuthnChallengeDocument = new TypedDocumentString(`
+    mutation BeginWebAuthnChallenge($challengeToken: String!) {
+  beginWebAuthnChallenge(challengeToken: $challengeToken)
+}
+    `) as unknown as TypedDocumentString<BeginWebAuthnChallengeMutation, BeginWebAuthnChallengeMutationVariables>;
+export const BeginWebAuthnReauthenticationDocument = new TypedDocumentString(`
+    mutation BeginWebAuthnReauthentication {
+  beginWebAuthnReauthentication
+}
+    `) as unknown as TypedDocumentString<BeginWebAuthnReauthenticationMutation, BeginWebAuthnReauthenticationMutationVariables>;
+export const BeginPasskeyLoginDocument = new TypedDocumentString(`
+    mutation BeginPasskeyLogin {
+  beginPasskeyLogin {
+    loginToken
+    options
+  }
+}
+    `) as unknown as TypedDocumentString<BeginPasskeyLoginMutation, BeginPasskeyLoginMutationVariables>;
+export const FinishPasskeyLoginDocument = new TypedDocumentString(`
+    mutation FinishPasskeyLogin($loginToken: String!, $response: String!) {
+  finishPasskeyLogin(loginToken: $loginToken, response: $response) {
+    __typename
+    enrollmentRequired
+    user {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FinishPasskeyLoginMutation, FinishPasskeyLoginMutationVariables>;
 export const PolicyPageDocument = new TypedDocumentString(`
     query PolicyPage {
   securityPolicy {
@@ -961,6 +1196,17 @@ fragment UserFields on User {
   lastLoginAt
   security {
     ...SecurityState
+    webauthn {
+      enabled
+      enabledAt
+    }
+    webauthnCredentials {
+      id
+      name
+      createdAt
+      lastUsedAt
+      passkey
+    }
   }
 }`) as unknown as TypedDocumentString<ConsoleUsersQuery, ConsoleUsersQueryVariables>;
 export const RequestPasswordResetDocument = new TypedDocumentString(`
@@ -1099,6 +1345,17 @@ fragment UserFields on User {
   lastLoginAt
   security {
     ...SecurityState
+    webauthn {
+      enabled
+      enabledAt
+    }
+    webauthnCredentials {
+      id
+      name
+      createdAt
+      lastUsedAt
+      passkey
+    }
   }
 }`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
 export const SsoProvidersDocument = new TypedDocumentString(`
@@ -1300,6 +1557,17 @@ fragment UserFields on User {
   lastLoginAt
   security {
     ...SecurityState
+    webauthn {
+      enabled
+      enabledAt
+    }
+    webauthnCredentials {
+      id
+      name
+      createdAt
+      lastUsedAt
+      passkey
+    }
   }
 }`) as unknown as TypedDocumentString<ConfirmEmailTwoFactorMutation, ConfirmEmailTwoFactorMutationVariables>;
 export const DisableEmailTwoFactorDocument = new TypedDocumentString(`
@@ -1335,6 +1603,17 @@ fragment UserFields on User {
   lastLoginAt
   security {
     ...SecurityState
+    webauthn {
+      enabled
+      enabledAt
+    }
+    webauthnCredentials {
+      id
+      name
+      createdAt
+      lastUsedAt
+      passkey
+    }
   }
 }`) as unknown as TypedDocumentString<DisableEmailTwoFactorMutation, DisableEmailTwoFactorMutationVariables>;
 export const EnableTotpDocument = new TypedDocumentString(`
@@ -1382,6 +1661,17 @@ fragment UserFields on User {
   lastLoginAt
   security {
     ...SecurityState
+    webauthn {
+      enabled
+      enabledAt
+    }
+    webauthnCredentials {
+      id
+      name
+      createdAt
+      lastUsedAt
+      passkey
+    }
   }
 }`) as unknown as TypedDocumentString<ConfirmTotpMutation, ConfirmTotpMutationVariables>;
 export const DisableTotpDocument = new TypedDocumentString(`
@@ -1417,6 +1707,17 @@ fragment UserFields on User {
   lastLoginAt
   security {
     ...SecurityState
+    webauthn {
+      enabled
+      enabledAt
+    }
+    webauthnCredentials {
+      id
+      name
+      createdAt
+      lastUsedAt
+      passkey
+    }
   }
 }`) as unknown as TypedDocumentString<DisableTotpMutation, DisableTotpMutationVariables>;
 export const BackupCodesDocument = new TypedDocumentString(`
@@ -1549,6 +1850,17 @@ fragment UserFields on User {
   lastLoginAt
   security {
     ...SecurityState
+    webauthn {
+      enabled
+      enabledAt
+    }
+    webauthnCredentials {
+      id
+      name
+      createdAt
+      lastUsedAt
+      passkey
+    }
   }
 }`) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
 export const UserDetailDocument = new TypedDocumentString(`
@@ -1584,6 +1896,17 @@ fragment UserFields on User {
   lastLoginAt
   security {
     ...SecurityState
+    webauthn {
+      enabled
+      enabledAt
+    }
+    webauthnCredentials {
+      id
+      name
+      createdAt
+      lastUsedAt
+      passkey
+    }
   }
 }`) as unknown as TypedDocumentString<UserDetailQuery, UserDetailQueryVariables>;
 export const UserSsoDocument = new TypedDocumentString(`
@@ -1668,6 +1991,17 @@ fragment UserFields on User {
   lastLoginAt
   security {
     ...SecurityState
+    webauthn {
+      enabled
+      enabledAt
+    }
+    webauthnCredentials {
+      id
+      name
+      createdAt
+      lastUsedAt
+      passkey
+    }
   }
 }`) as unknown as TypedDocumentString<ResetTwoFactorMutation, ResetTwoFactorMutationVariables>;
 export const UnlinkUserProviderDocument = new TypedDocumentString(`
@@ -1710,6 +2044,17 @@ fragment UserFields on User {
   lastLoginAt
   security {
     ...SecurityState
+    webauthn {
+      enabled
+      enabledAt
+    }
+    webauthnCredentials {
+      id
+      name
+      createdAt
+      lastUsedAt
+      passkey
+    }
   }
 }`) as unknown as TypedDocumentString<UnlockAccountMutation, UnlockAccountMutationVariables>;
 export const AdminSsoProvidersDocument = new TypedDocumentString(`

@@ -24,7 +24,7 @@ export const subnav = (current: 'users' | 'sso' | 'policy') =>
     h('a', { href: '/admin/sso', 'data-link': true, 'aria-current': current === 'sso' ? 'page' : null }, 'SSO providers'));
 
 const methodsOf = (u: User) => {
-  const m = [u.security.email.enabled && 'Email', u.security.totp.enabled && 'App'].filter(Boolean);
+  const m = [u.security.email.enabled && 'Email', u.security.totp.enabled && 'App', u.security.webauthn.enabled && 'Passkey'].filter(Boolean);
   return m.length ? m.join(', ') : 'Off';
 };
 const isLocked = (u: User) => !!u.security.lockedUntil && new Date(u.security.lockedUntil).getTime() > Date.now();
@@ -188,6 +188,9 @@ route(/^\/admin\/users\/([^/]+)$/, 'admin', async (ctx) => {
         row('Two-factor', s.twoFactorEnabled ? 'On' : 'Off'),
         row('Email codes', s.email.enabled ? `On since ${formatDate(s.email.enabledAt)}` : 'Off'),
         row('Authenticator app', s.totp.enabled ? `On since ${formatDate(s.totp.enabledAt)}` : 'Off'),
+        row('Passkeys and security keys', s.webauthn.enabled
+          ? `On since ${formatDate(s.webauthn.enabledAt)}: ${s.webauthnCredentials.map((c) => `${c.name} (${c.passkey ? 'passkey' : 'security key'})`).join(', ')}`
+          : 'Off'),
         row('Backup codes', s.backupCodes.total ? `${s.backupCodes.remaining} of ${s.backupCodes.total} unused` : 'None'),
         row('Last second-factor check', formatDate(s.lastTwoFactorAt)),
         row('Code checks locked', isLocked(u) ? `Until ${formatDate(s.lockedUntil)}` : 'No'),

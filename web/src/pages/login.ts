@@ -7,23 +7,57 @@ import {
   type AuthSession, type Challenge, type CodeDelivery, type LoginResult, type Method, type SsoTicketInfo,
 } from '../ops';
 import { VERIFY_CODE_REMEMBER } from '../ops-devices';
+import { BEGIN_PASSKEY_LOGIN, BEGIN_WEBAUTHN_CHALLENGE, FINISH_PASSKEY_LOGIN } from '../ops-passkeys';
+import { CeremonyCancelled, describePasskeyError, passkeysSupported, useCredential } from '../passkeys';
 import { dropQuery, forgetUser, navigate, route, safeNext, type Ctx } from '../router';
 
-function signedIn(_session: AuthSession, next: string) {
-  // The answer set the session cookie: the token is not kept anywhere in the page.
+function signedIn(next: string) {
+  // The answer set the session cookie: the token is not kept anywhere in the page. The router asks
+  // `me` again, which also sends a session that may only enrol (enrollmentRequired) to /enroll.
   forgetUser();
   navigate(next, { replace: true });
 }
 
-function afterFirstFactor(ctx: Ctx, result: LoginResult, next: string, onSignedIn?: () => void) {
+function afterFirstFactor(ctx: Ctx, result: LoginResult | { __typename: 'AuthSession' }, next: string, onSignedIn?: () => void) {
   if (result.__typename === 'AuthSession') {
     onSignedIn?.();
-    return signedIn(result, next);
+    return signedIn(next);
   }
-  twoFactorStep(ctx.main, result, (s) => {
+  twoFactorStep(ctx.main, result, () => {
     onSignedIn?.();
-    signedIn(s, next);
+    signedIn(next);
   });
+}
+
+/**
+ * "Sign in with a passkey": a discoverable passkey signs in without the email and password (it
+ * counts as both factors). The login token and the options live only in this click's variables.
+ */
+function passkeySignIn(ctx: Ctx, msg: ReturnType<typeof messageBox>, next: string): HTMLElement | null {
+  if (!passkeysSupported()) return null;
+  const start: HTMLButtonElement = button('Sign in with a passkey', async () => {
+    msg.clear();
+    try {
+      const session = await busy(start, async () => {
+        const { beginPasskeyLogin } = await gql(BEGIN_PASSKEY_LOGIN);
+        const response = await useCredential(beginPasskeyLogin.options);
+        return (await gql(FINISH_PASSKEY_LOGIN, { loginToken: beginPasskeyLogin.loginToken, response })).finishPasskeyLogin;
+      });
+      if (ctx.alive()) afterFirstFactor(ctx, session, next);
+    } catch (err) {
+      if (!ctx.alive()) return;
+      if (err instanceof CeremonyCancelled) msg.info('No passkey was used: the request was cancelled or timed out, or this device has no passkey for CloudCX. Try again, or sign in with your email and password.');
+      else if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') msg.error('This passkey cannot sign you in. Sign in with your email and password, or ask your administrator.');
+      else msg.error(describePasskeyError(err));
+      start.focus();
+    }
+  }, { class: 'secondary wide' });
+  return h('section', { class: 'passkey-sign-in', 'aria-labelledby': 'passkey-heading' },
+    h('h2', { id: 'passkey-heading', class: 'visually-hidden' }, 'Sign in with a passkey'),
+    h('p', { class: 'or', 'aria-hidden': 'true' }, 'or'),
+    start,
+    h('p', { class: 'hint' }, 'Use the fingerprint, face or screen lock of a device where you added a passkey.'),
+  );
 }
 
 route(/^\/login$/, 'public', async (ctx) => {
@@ -49,7 +83,7 @@ route(/^\/login$/, 'public', async (ctx) => {
   }, email.wrap, password.wrap, h('button', { type: 'submit', class: 'wide' }, 'Sign in'));
   const sso = h('section', { class: 'sso-buttons', 'aria-labelledby': 'sso-heading', hidden: true });
   const forgot = h('p', null, h('a', { href: '/reset-password', 'data-link': true }, 'Forgot password?'));
-  replace(ctx.main, h('div', { class: 'narrow' }, h('h1', null, 'Sign in'), msg.el, form, forgot, sso));
+  replace(ctx.main, h('div', { class: 'narrow' }, h('h1', null, 'Sign in'), msg.el, form, forgot, passkeySignIn(ctx, msg, next), sso));
   try {
     const { ssoProviders } = await gql(SSO_PROVIDERS);
     if (!ctx.alive() || !ssoProviders.length) return;
@@ -68,8 +102,10 @@ route(/^\/login$/, 'public', async (ctx) => {
  * method, prove it, get a session.
  */
 export function twoFactorStep(container: HTMLElement, challenge: Challenge, done: (s: AuthSession) => void): void {
-  const order: Method[] = ['TOTP', 'EMAIL', 'BACKUP_CODE'];
-  const methods = order.filter((m) => challenge.methods.includes(m));
+  // A passkey first: nothing to type, and it cannot be phished. Offered only where the browser can use it.
+  const order: Method[] = ['WEBAUTHN', 'TOTP', 'EMAIL', 'BACKUP_CODE'];
+  const passkeyUnusable = challenge.methods.includes('WEBAUTHN') && !passkeysSupported();
+  const methods = order.filter((m) => challenge.methods.includes(m) && !(m === 'WEBAUTHN' && passkeyUnusable));
   const heading = h('h1', null, 'Two-factor authentication');
   const msg = messageBox();
   const panel = h('div', { class: 'method-panel' });
@@ -93,6 +129,32 @@ export function twoFactorStep(container: HTMLElement, challenge: Challenge, done
     }
   };
 
+  /** The passkey step: options for this challenge, the browser's prompt, then verifyCode(WEBAUTHN). */
+  const passkeyForm = () => {
+    const form: HTMLFormElement = h('form', {
+      onsubmit: async (e: Event) => {
+        e.preventDefault();
+        msg.clear();
+        try {
+          const { verifyCode } = await busy(form, async () => {
+            const options = (await gql(BEGIN_WEBAUTHN_CHALLENGE, { challengeToken: challenge.challengeToken })).beginWebAuthnChallenge;
+            const code = await useCredential(options);
+            return gql(VERIFY_CODE_REMEMBER, { challengeToken: challenge.challengeToken, method: 'WEBAUTHN', code, rememberDevice: remember.checked });
+          });
+          done(verifyCode);
+        } catch (err) {
+          if (err instanceof CeremonyCancelled) msg.info('The passkey request was cancelled or timed out. Try again, or choose another way to verify.');
+          else msg.error(describePasskeyError(err));
+          form.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
+        }
+      },
+    },
+    h('p', null, 'Use a passkey or security key you added to your account: your browser will ask for your fingerprint, face, screen lock or key.'),
+    rememberRow,
+    h('button', { type: 'submit' }, 'Use a passkey or security key'));
+    return form;
+  };
+
   const codeForm = (method: Method) => {
     const input = method === 'BACKUP_CODE'
       ? field('Backup code', { name: 'code', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'none', required: true }, 'Each backup code works once. Enter it with or without the dash.')
@@ -110,6 +172,7 @@ export function twoFactorStep(container: HTMLElement, challenge: Challenge, done
 
   const show = (method: Method) => {
     msg.clear();
+    if (method === 'WEBAUTHN') return replace(panel, passkeyForm());
     if (method !== 'EMAIL') return replace(panel, codeForm(method).form);
     const status = h('p', { class: 'hint' });
     const resend: HTMLButtonElement = button(emailSent ? 'Resend code' : 'Email me a code', () => void send(), { class: 'secondary' });
@@ -137,11 +200,13 @@ export function twoFactorStep(container: HTMLElement, challenge: Challenge, done
   replace(container, h('div', { class: 'narrow' },
     heading,
     h('p', null, 'Your account is protected with two-factor authentication. Choose how to confirm it’s you.'),
+    passkeyUnusable ? h('p', { class: 'hint' }, 'Your account also has a passkey or security key, but this browser cannot use it.') : null,
     msg.el,
     h('div', { class: 'card' }, methods.length > 1 ? choices : null, panel),
     h('p', null, h('a', { href: '/login', 'data-link': true }, 'Start over')),
   ));
-  show(methods[0]);
+  if (methods.length) show(methods[0]);
+  else replace(panel, h('p', null, 'This browser cannot use your passkey or security key. Sign in from a browser that can, or ask your administrator.'));
   focusHeading(heading);
 }
 

@@ -1,12 +1,14 @@
 import { ApiError, gql, session as pageSession, type ResultOf } from '../api';
 import { eventsList } from '../components';
-import { busy, button, codeField, countdown, field, focusHeading, formatDate, h, messageBox, replace } from '../dom';
+import { busy, button, codeField, countdown, field, fieldError, focusHeading, formatDate, h, messageBox, replace } from '../dom';
 import { flash } from '../flash';
 import { describeError, ssoErrorSentence } from '../messages';
 import {
   BACKUP_CODES, CONFIRM_EMAIL, CONFIRM_TOTP, DISABLE_EMAIL, DISABLE_TOTP, ENABLE_TOTP, LINK, MY_EVENTS, MY_SSO, REGENERATE, SETUP_EMAIL, UNLINK,
-  type CodeDelivery, type User,
+  type CodeDelivery, type User, type WebAuthnCredential,
 } from '../ops';
+import { BEGIN_WEBAUTHN_REGISTRATION, FINISH_WEBAUTHN_REGISTRATION, REMOVE_WEBAUTHN_CREDENTIAL, RENAME_WEBAUTHN_CREDENTIAL } from '../ops-passkeys';
+import { CANCELLED_SENTENCE, CeremonyCancelled, createCredential, describePasskeyError, passkeysSupported } from '../passkeys';
 import { CHANGE_PASSWORD } from '../ops-lifecycle';
 import { REVOKE_ALL_TRUSTED_DEVICES, REVOKE_TRUSTED_DEVICE, TRUSTED_DEVICES } from '../ops-devices';
 import { Cancelled, withReauth } from '../reauth';
@@ -44,9 +46,12 @@ route(/^\/settings(\/sso)?$/, 'user', (ctx) => {
 });
 
 /** Reports a failure unless the person just closed the re-authentication prompt. */
-function fail(msg: Msg, e: unknown) {
-  if (!(e instanceof Cancelled)) msg.error(describeError(e));
+function fail(msg: Msg, e: unknown, describe: (e: unknown) => string = describeError) {
+  if (!(e instanceof Cancelled)) msg.error(describe(e));
 }
+
+/** Registration options older than this are fetched again before the browser prompt (they live 5 minutes). */
+const OPTIONS_FRESH_MS = 4 * 60_000;
 
 /**
  * Profile > Two-factor authentication: the methods and their set-up flows. Also the body of the
@@ -91,11 +96,14 @@ export function twoFactorSection(initial: User, opts: { onChange?: (user: User) 
     const s = user.security;
     const b = s.backupCodes;
     replace(body,
-      h('p', null, s.twoFactorEnabled
-        ? 'Two-factor authentication is on: signing in needs your password and a code.'
-        : 'Two-factor authentication is off. Turn on at least one method to protect your account.'),
+      h('p', null, !s.twoFactorEnabled
+        ? 'Two-factor authentication is off. Turn on at least one method to protect your account.'
+        : s.webauthn.enabled
+          ? 'Two-factor authentication is on: signing in needs your password and a second step, or one of your passkeys.'
+          : 'Two-factor authentication is on: signing in needs your password and a code.'),
       methodRow('Email codes', 'A 6-digit code is emailed to you when you sign in.', s.email, setUpEmail, () => turnOff('EMAIL')),
       methodRow('Authenticator app', 'An app on your phone shows a new 6-digit code every 30 seconds.', s.totp, setUpTotp, () => turnOff('TOTP')),
+      passkeysBlock(),
       s.twoFactorEnabled
         ? h('div', { class: 'method-row' },
             h('div', null,
@@ -114,7 +122,7 @@ export function twoFactorSection(initial: User, opts: { onChange?: (user: User) 
 
   const enabledDone = async (backupCodes: string[] | null, what: string) => {
     await refresh();
-    if (backupCodes) showCodes(backupCodes.map((code) => ({ code, used: false })), 'Save your backup codes', `${what} Save these backup codes now: each one signs you in once if you lose your phone or email access.`);
+    if (backupCodes) showCodes(backupCodes.map((code) => ({ code, used: false })), 'Save your backup codes', `${what} Save these backup codes now: each one signs you in once if you lose access to your phone, email or passkey.`);
     else {
       back();
       msg.ok(what);
@@ -200,7 +208,8 @@ export function twoFactorSection(initial: User, opts: { onChange?: (user: User) 
   const turnOff = (method: 'EMAIL' | 'TOTP') => {
     msg.clear();
     const name = method === 'EMAIL' ? 'email codes' : 'the authenticator app';
-    const other = method === 'EMAIL' ? user.security.totp.enabled : user.security.email.enabled;
+    const s = user.security;
+    const other = s.webauthn.enabled || (method === 'EMAIL' ? s.totp.enabled : s.email.enabled);
     step(`Turn off ${name}?`,
       h('p', null, other
         ? `You will no longer be able to sign in with ${name}.`
@@ -217,6 +226,179 @@ export function twoFactorSection(initial: User, opts: { onChange?: (user: User) 
           }
         }, { class: 'danger' }),
         button('Keep it on', () => back(), { class: 'secondary' }),
+      ));
+  };
+
+  /**
+   * Passkeys and security keys: the list (name, kind, added, last used), add (recent
+   * authentication, a name, the browser's prompt, the backup codes when it is the first method),
+   * rename in place, remove (confirmed; recent authentication).
+   */
+  const passkeysBlock = () => {
+    const s = user.security;
+    const creds = s.webauthnCredentials;
+    const supported = passkeysSupported();
+    return h('section', { class: 'passkeys', 'aria-labelledby': 'pk-h' },
+      h('div', { class: 'method-row' },
+        h('div', null,
+          h('h3', { id: 'pk-h' }, 'Passkeys and security keys', ' ', h('span', { class: s.webauthn.enabled ? 'badge on' : 'badge' }, s.webauthn.enabled ? 'On' : 'Off')),
+          h('p', { class: 'hint' },
+            'Confirm it’s you with your fingerprint, face, screen lock or a USB or NFC security key. A passkey can also sign you in without your password.',
+            s.webauthn.enabled ? ` On since ${formatDate(s.webauthn.enabledAt)}.` : ''),
+          supported
+            ? null
+            : h('p', { class: 'hint warn' }, 'This browser cannot use passkeys or security keys. To add one, open this page in a current version of Chrome, Edge, Firefox or Safari.'),
+        ),
+        supported ? button('Add a passkey or security key', addPasskey, creds.length ? { class: 'secondary' } : {}) : null,
+      ),
+      creds.length
+        ? h('ul', { class: 'plain passkey-list', 'aria-label': 'Your passkeys and security keys' }, creds.map(credentialRow))
+        : null,
+    );
+  };
+
+  const credentialRow = (c: WebAuthnCredential) => {
+    const li = h('li', { class: 'credential-row', 'data-credential': c.id });
+    const show = () => replace(li,
+      h('div', null,
+        h('p', null, h('strong', { class: 'credential-name' }, c.name), ' ', h('span', { class: 'badge' }, c.passkey ? 'Passkey' : 'Security key')),
+        h('p', { class: 'hint' },
+          `${c.passkey ? 'Signs you in with or without your password' : 'Asked for after your password'} · added ${formatDate(c.createdAt)} · last used ${c.lastUsedAt ? formatDate(c.lastUsedAt) : 'never'}`),
+      ),
+      h('div', { class: 'actions' },
+        button('Rename', () => rename(c, li, show), { class: 'secondary', 'aria-label': `Rename ${c.name}` }),
+        button('Remove', () => confirmRemove(c), { class: 'secondary', 'aria-label': `Remove ${c.name}` }),
+      ),
+    );
+    show();
+    return li;
+  };
+
+  const rename = (c: WebAuthnCredential, li: HTMLElement, show: () => void) => {
+    msg.clear();
+    const name = field(`New name for “${c.name}”`, { name: 'credentialName', value: c.name, required: true, maxlength: 64, autocomplete: 'off', spellcheck: 'false' });
+    const form: HTMLFormElement = h('form', {
+      novalidate: true,
+      onsubmit: async (e: Event) => {
+        e.preventDefault();
+        msg.clear();
+        fieldError(name, null);
+        const next = name.input.value.trim();
+        if (!next) {
+          fieldError(name, 'Enter a name, for example “Work laptop”.');
+          return name.input.focus();
+        }
+        try {
+          const r = await busy(form, () => gql(RENAME_WEBAUTHN_CREDENTIAL, { id: c.id, name: next }));
+          await refresh();
+          back(false);
+          msg.ok(`“${c.name}” is renamed to “${r.renameWebAuthnCredential.name}”.`);
+          focusHeading(msg.el);
+        } catch (err) {
+          if (err instanceof ApiError && err.code === 'BAD_USER_INPUT') {
+            fieldError(name, describePasskeyError(err));
+            name.input.focus();
+          } else fail(msg, err, describePasskeyError);
+        }
+      },
+    },
+    name.wrap,
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit' }, 'Save name'),
+      button('Cancel', () => {
+        show();
+        li.querySelector<HTMLElement>('button')?.focus();
+      }, { class: 'secondary' }),
+    ));
+    replace(li, form);
+    name.input.select();
+  };
+
+  const addPasskey = async () => {
+    msg.clear();
+    // Fetched before the name is asked for, so the browser's prompt opens straight from the
+    // "Continue" press (some browsers allow it only then). Kept in memory only.
+    let options: string | null = null;
+    let fetchedAt = 0;
+    const fetchOptions = async () => {
+      options = (await withReauth(() => gql(BEGIN_WEBAUTHN_REGISTRATION))).beginWebAuthnRegistration;
+      fetchedAt = Date.now();
+      return options;
+    };
+    try {
+      await fetchOptions();
+    } catch (e) {
+      return fail(msg, e, describePasskeyError);
+    }
+    const name = field('Name', { name: 'credentialName', required: true, maxlength: 64, autocomplete: 'off', spellcheck: 'false' },
+      'So you can tell them apart later, for example “Work laptop”, “Phone” or “YubiKey 5”.');
+    const status = h('p', { class: 'hint', role: 'status' });
+    const form: HTMLFormElement = h('form', {
+      novalidate: true,
+      onsubmit: async (e: Event) => {
+        e.preventDefault();
+        msg.clear();
+        fieldError(name, null);
+        const label = name.input.value.trim();
+        if (!label) {
+          fieldError(name, 'Enter a name, for example “Work laptop”.');
+          return name.input.focus();
+        }
+        try {
+          await busy(form, async () => {
+            const opts = options && Date.now() - fetchedAt < OPTIONS_FRESH_MS ? options : await fetchOptions();
+            status.textContent = 'Follow your browser’s prompt: touch your security key, or use your fingerprint, face or screen lock.';
+            const response = await createCredential(opts);
+            status.textContent = 'Checking…';
+            options = null; // answered: the next try needs new options
+            const r = await withReauth(() => gql(FINISH_WEBAUTHN_REGISTRATION, { response, name: label }));
+            await enabledDone(r.finishWebAuthnRegistration.backupCodes, `“${label}” is added: you can use it to sign in.`);
+          });
+        } catch (err) {
+          status.textContent = '';
+          // A closed prompt leaves the options usable; anything else starts afresh next time.
+          if (err instanceof CeremonyCancelled) return msg.info(CANCELLED_SENTENCE);
+          options = null;
+          if (err instanceof ApiError && err.code === 'BAD_USER_INPUT' && /name/i.test(err.message)) {
+            fieldError(name, describePasskeyError(err));
+            return name.input.focus();
+          }
+          fail(msg, err, describePasskeyError);
+        }
+      },
+    },
+    name.wrap,
+    status,
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Continue'), cancel()));
+    step('Add a passkey or security key',
+      h('p', null, 'Name it, then follow your browser’s prompt. You can use this device’s fingerprint, face or screen lock, a phone, or a USB or NFC security key.'),
+      form);
+  };
+
+  const confirmRemove = (c: WebAuthnCredential) => {
+    msg.clear();
+    const s = user.security;
+    const last = s.webauthnCredentials.length <= 1 && !s.email.enabled && !s.totp.enabled;
+    step(`Remove “${c.name}”?`,
+      h('p', null, last
+        ? 'This is your last method: two-factor authentication will be off and your backup codes will stop working.'
+        : `You will no longer be able to sign in or confirm it’s you with “${c.name}”.`),
+      c.passkey ? h('p', { class: 'hint' }, 'Your device or password manager may still list the passkey; you can delete it there too.') : null,
+      h('div', { class: 'actions' },
+        button('Remove', async (ev) => {
+          msg.clear();
+          try {
+            await busy((ev.currentTarget as HTMLElement).parentElement!, () => withReauth(() => gql(REMOVE_WEBAUTHN_CREDENTIAL, { id: c.id })));
+            await refresh();
+            back();
+            msg.ok(last && !user.security.twoFactorEnabled
+              ? `“${c.name}” is removed. Two-factor authentication is off and your backup codes no longer work.`
+              : `“${c.name}” is removed.`);
+          } catch (e) {
+            fail(msg, e, describePasskeyError);
+          }
+        }, { class: 'danger', 'aria-label': `Remove ${c.name}` }),
+        button('Keep it', () => back(), { class: 'secondary' }),
       ));
   };
 
