@@ -11,7 +11,11 @@ import {
   LINK_PROVIDER,
   MY_SSO_CONNECTIONS,
   REMOVE_SSO_PROVIDER,
+  SSO_PROVIDER_DRAFT,
   SSO_PROVIDERS,
+  SSO_TEST_RESULT,
+  SSO_TICKET,
+  TEST_SSO_PROVIDER,
   UNLINK_PROVIDER,
 } from './support/sso-operations';
 import { createHash } from 'node:crypto';
@@ -94,6 +98,8 @@ describe('single sign-on', () => {
         requireTwoFactor: true, // API.md Part 2: the default
         redirectUri: p.redirectUri,
         allowedTenants: [],
+        discoveryProblem: null, // its discovery document answered when it was saved
+        linkedAccounts: 0,
       });
       const [row] = await t.db.query('SELECT * FROM sso_providers WHERE id = ?', [p.id]);
       expect(JSON.stringify(row)).not.toContain(p.clientSecret);
@@ -106,7 +112,9 @@ describe('single sign-on', () => {
     });
 
     it('defaults issuers per kind and validates the input', async () => {
-      const base = { displayName: 'X', clientId: 'cid', clientSecret: 'sec' };
+      // Saved disabled: an enabled save fetches the issuer's discovery document, and these
+      // (Google's, Microsoft's) are not to be called from a test.
+      const base = { displayName: 'X', clientId: 'cid', clientSecret: 'sec', enabled: false };
       const o365 = (await admin.ok(CONFIGURE_SSO_PROVIDER, { input: { ...base, kind: 'OFFICE365' } })).configureSsoProvider;
       expect(o365).toMatchObject({ issuer: 'https://login.microsoftonline.com/common/v2.0', tenant: 'common' });
       const g = (await admin.ok(CONFIGURE_SSO_PROVIDER, { input: { ...base, kind: 'GOOGLE' } })).configureSsoProvider;
@@ -146,6 +154,83 @@ describe('single sign-on', () => {
       const renamed = (await admin.ok(CONFIGURE_SSO_PROVIDER, { input: { ...update, displayName: 'Renamed' } })).configureSsoProvider;
       expect(renamed.displayName).toBe('Renamed');
       expect(await ssoLogin(p, login)).toMatch(`${WEB}/sso/bind?ticket=`);
+    });
+  });
+
+  describe('setup checks (issue 15)', () => {
+    it('a draft gives the redirect URI before saving; creating with its newId keeps that URI', async () => {
+      const { ssoProviderDraft: draft } = await admin.ok(SSO_PROVIDER_DRAFT);
+      expect(draft.redirectUri).toBe(`${PUBLIC_URL}/auth/sso/${draft.id}/callback`);
+      const p = await google({ newId: draft.id });
+      expect(p).toMatchObject({ id: draft.id, redirectUri: draft.redirectUri });
+      const input = { kind: 'GOOGLE', displayName: 'Twice', clientId: 'c', clientSecret: 's', issuer: idp.google, enabled: false };
+      expect(codeOf(await admin.fail(CONFIGURE_SSO_PROVIDER, { input: { ...input, newId: draft.id } }))).toBe('CONFLICT');
+      expect(codeOf(await admin.fail(CONFIGURE_SSO_PROVIDER, { input: { ...input, newId: 'not-a-uuid' } }))).toBe('BAD_USER_INPUT');
+      expect(codeOf(await admin.fail(CONFIGURE_SSO_PROVIDER, { input: { ...input, id: p.id, newId: (await admin.ok(SSO_PROVIDER_DRAFT)).ssoProviderDraft.id } }))).toBe('BAD_USER_INPUT');
+      const a = await createAgent(t);
+      expect(codeOf(await a.client.fail(SSO_PROVIDER_DRAFT))).toBe('FORBIDDEN');
+    });
+
+    it('an issuer whose discovery does not answer is saved disabled, with the reason; never enabled', async () => {
+      const base = { kind: 'OIDC', clientId: 'c', clientSecret: 's' };
+      const { configureSsoProvider: down } = await admin.ok(CONFIGURE_SSO_PROVIDER, { input: { ...base, displayName: `Down ${rand()}`, issuer: 'http://127.0.0.1:1' } });
+      expect(down.enabled).toBe(false);
+      expect(down.discoveryProblem).toBe('http://127.0.0.1:1/.well-known/openid-configuration could not be reached: the connection was refused.');
+      const { configureSsoProvider: wrong } = await admin.ok(CONFIGURE_SSO_PROVIDER, { input: { ...base, displayName: `Wrong ${rand()}`, issuer: `${idp.google}/nothing-here` } });
+      expect(wrong.enabled).toBe(false);
+      expect(wrong.discoveryProblem).toMatch(/^http:\/\/\S+\/nothing-here\/\.well-known\/openid-configuration did not give a usable discovery document: it answered HTTP 404\.$/);
+      const { ssoProviders } = await t.gql.ok(SSO_PROVIDERS);
+      expect(ssoProviders.map((p: { id: string }) => p.id)).not.toEqual(expect.arrayContaining([down.id]));
+      expect(ssoProviders.map((p: { id: string }) => p.id)).not.toEqual(expect.arrayContaining([wrong.id]));
+      // The reason stays with the provider (the console lists it) and is in the admin's trail.
+      const listed = (await admin.ok(ADMIN_SSO_PROVIDERS)).adminSsoProviders.find((x: { id: string }) => x.id === down.id);
+      expect(listed).toMatchObject({ enabled: false, discoveryProblem: down.discoveryProblem });
+      const [event] = (await t.db.query('SELECT detail FROM security_events WHERE type = ? AND detail LIKE ?', ['SSO_PROVIDER_CONFIGURED', `${down.displayName}%`])) as Array<{ detail: string }>;
+      expect(event.detail).toContain('disabled (not enabled: http://127.0.0.1:1/.well-known/openid-configuration could not be reached');
+      // Fixed (the issuer answers now): the same save enables it and clears the reason.
+      const { configureSsoProvider: fixed } = await admin.ok(CONFIGURE_SSO_PROVIDER, { input: { ...base, id: down.id, displayName: down.displayName, kind: 'GOOGLE', issuer: idp.google } });
+      expect(fixed).toMatchObject({ enabled: true, discoveryProblem: null });
+    });
+
+    it('linkedAccounts counts the accounts that removing the provider would unlink', async () => {
+      const p = await google();
+      const count = async () => (await admin.ok(ADMIN_SSO_PROVIDERS)).adminSsoProviders.find((x: { id: string }) => x.id === p.id)?.linkedAccounts;
+      expect(await count()).toBe(0);
+      for (const who of ['lc1', 'lc2']) {
+        const a = await createAgent(t);
+        expect(await ssoLink(a.client, p, `${who}-${rand()}`)).toBe(`${WEB}/settings/sso?linked=${p.id}`);
+      }
+      expect(await count()).toBe(2);
+    });
+
+    it('Test sign-in: a real round trip, also while disabled, that signs nobody in and links nothing', async () => {
+      const p = await google({ enabled: false });
+      const b = browser();
+      const login = `tester-${rand()}`;
+      await idp.account(idp.google, { id: login, email: `${login}@gmail.test` });
+      const { testSsoProvider } = await b.ok(TEST_SSO_PROVIDER, { id: p.id }, admin.token);
+      const landed = await b.run(testSsoProvider.authorizationUrl, { login });
+      expect(landed).toMatch(new RegExp(`^${WEB}/admin/sso/test\\?ticket=`));
+      const ticket = query(landed).ticket;
+      const { ssoTestResult } = await b.ok(SSO_TEST_RESULT, { ticket }, admin.token);
+      expect(ssoTestResult).toEqual({ provider: { id: p.id, displayName: p.displayName }, subject: login, email: `${login}@gmail.test`, emailVerified: true });
+      // Read again (a reload of the result page): still there; from another browser: nothing.
+      expect((await b.ok(SSO_TEST_RESULT, { ticket }, admin.token)).ssoTestResult.subject).toBe(login);
+      expect(codeOf(await browser().fail(SSO_TEST_RESULT, { ticket }, admin.token))).toBe('CODE_EXPIRED');
+      // It is no sign-in ticket, and no link was made.
+      expect(codeOf(await b.fail(COMPLETE_SSO_LOGIN, { ticket }))).toBe('CODE_EXPIRED');
+      expect(codeOf(await b.fail(SSO_TICKET, { ticket }))).toBe('CODE_EXPIRED');
+      expect(await t.db.query('SELECT id FROM sso_identities WHERE provider_id = ?', [p.id])).toEqual([]);
+      // Agents cannot start one.
+      const a = await createAgent(t);
+      expect(codeOf(await a.client.fail(TEST_SSO_PROVIDER, { id: p.id }))).toBe('FORBIDDEN');
+    });
+
+    it('Test sign-in that fails lands on the result page with the reason code', async () => {
+      const p = await google();
+      const b = browser();
+      const { testSsoProvider } = await b.ok(TEST_SSO_PROVIDER, { id: p.id }, admin.token);
+      expect(await b.run(testSsoProvider.authorizationUrl, { abort: true })).toBe(`${WEB}/admin/sso/test?error=access_denied&provider=${p.id}`);
     });
   });
 
@@ -485,11 +570,17 @@ describe('single sign-on', () => {
 
     it('a provider that is down or hangs: provider_unavailable', async () => {
       const base = { kind: 'OIDC', displayName: `Down ${rand()}`, clientId: 'c', clientSecret: 's' };
-      const { configureSsoProvider: down } = await admin.ok(CONFIGURE_SSO_PROVIDER, { input: { ...base, issuer: 'http://127.0.0.1:1' } });
+      /** Saved while its issuer is down it stays disabled; here it went down after it was enabled. */
+      const enabledThoughDown = async (issuer: string) => {
+        const { configureSsoProvider: p } = await admin.ok(CONFIGURE_SSO_PROVIDER, { input: { ...base, issuer, enabled: false } });
+        await t.db.query('UPDATE sso_providers SET enabled = 1 WHERE id = ?', [p.id]);
+        return p;
+      };
+      const down = await enabledThoughDown('http://127.0.0.1:1');
       expect(await browser().run(`${PUBLIC_URL}/auth/sso/${down.id}`)).toBe(`${WEB}/login?error=provider_unavailable`);
       const a = await createAgent(t);
       expect(codeOf(await a.client.fail(LINK_PROVIDER, { providerId: down.id }))).toBe('SERVICE_UNAVAILABLE');
-      const { configureSsoProvider: hung } = await admin.ok(CONFIGURE_SSO_PROVIDER, { input: { ...base, issuer: `${idp.google}/hang` } });
+      const hung = await enabledThoughDown(`${idp.google}/hang`);
       const started = Date.now();
       expect(await browser().run(`${PUBLIC_URL}/auth/sso/${hung.id}`)).toBe(`${WEB}/login?error=provider_unavailable`);
       expect(Date.now() - started).toBeLessThan(5000);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthService } from '../auth/login/auth.service';
 import { SessionsService } from '../auth/sessions/sessions.service';
+import { SessionEndReason } from '../auth/sessions/session-end-reason';
 import { RequestMeta } from '../common/auth/request-context';
 import { Db, TransactionHost } from '../database/transactions';
 import { SecurityEventType } from '../security-events/security-event-type';
@@ -33,7 +34,7 @@ export class AdminLifecycleService {
       if (u.status === UserStatus.DEACTIVATED) throw AdminError.wrongStatus('This account is already deactivated');
       if (u.role === Role.ADMIN) await this.assertAnotherAdmin(userId, 'deactivated');
       await this.users.setStatus(userId, UserStatus.DEACTIVATED);
-      await this.sessions.revokeAllForUser(userId);
+      await this.sessions.revokeAllForUser(userId, undefined, SessionEndReason.DEACTIVATED);
       await this.auth.endPendingSignIns(userId);
       return { ...u, status: UserStatus.DEACTIVATED };
     });

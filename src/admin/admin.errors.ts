@@ -7,6 +7,7 @@ export enum AdminErrorCode {
   SELF_LIFECYCLE = 'SELF_LIFECYCLE',
   LAST_ADMIN = 'LAST_ADMIN',
   WRONG_STATUS = 'WRONG_STATUS',
+  NOTHING_TO_RESET = 'NOTHING_TO_RESET',
 }
 const API: Record<AdminErrorCode, ApiErrorCode> = {
   [AdminErrorCode.SELF_RESET]: ApiErrorCode.FORBIDDEN,
@@ -14,6 +15,7 @@ const API: Record<AdminErrorCode, ApiErrorCode> = {
   [AdminErrorCode.SELF_LIFECYCLE]: ApiErrorCode.FORBIDDEN,
   [AdminErrorCode.LAST_ADMIN]: ApiErrorCode.CONFLICT,
   [AdminErrorCode.WRONG_STATUS]: ApiErrorCode.CONFLICT,
+  [AdminErrorCode.NOTHING_TO_RESET]: ApiErrorCode.BAD_USER_INPUT,
 };
 
 export class AdminError extends DomainError<AdminErrorCode> {
@@ -34,5 +36,12 @@ export class AdminError extends DomainError<AdminErrorCode> {
   }
   static wrongStatus(message: string) {
     return new AdminError(AdminErrorCode.WRONG_STATUS, message);
+  }
+  /** `resetTwoFactor` of an account with no method, no backup code and (when asked to remove them) no SSO link. */
+  static nothingToReset(displayName: string, ssoLinks: number) {
+    const sso = ssoLinks
+      ? ` To remove only their single sign-on connection${ssoLinks === 1 ? '' : 's'}, choose to remove the single sign-on connections too, or remove ${ssoLinks === 1 ? 'it' : 'them'} one by one.`
+      : '';
+    return new AdminError(AdminErrorCode.NOTHING_TO_RESET, `${displayName} has no two-factor authentication to reset: no method is on and no backup codes are left.${sso}`);
   }
 }

@@ -9,7 +9,7 @@ import { CreateUserInput } from '../users/dto/create-user.input';
 import { UserModel } from '../users/dto/user.model';
 import { Role } from '../users/role.enum';
 import { AdminError } from './admin.errors';
-import { toConnection } from '../common/pagination/keyset';
+import { toSortedConnection } from '../common/pagination/keyset';
 import { AdminService } from './admin.service';
 import { ResetTwoFactorArgs, UnlinkUserProviderArgs, UserByIdArgs, UserIdArgs, UsersArgs } from './dto/admin.args';
 import { SecurityOverviewModel, UserConnectionModel } from './dto/admin.models';
@@ -25,8 +25,8 @@ export class AdminResolver {
 
   @Query(() => UserConnectionModel)
   async users(@Args() args: UsersArgs, @Context('req') req: Request): Promise<UserConnectionModel> {
-    const page = await this.admin.listUsers(args, args.first, args.after, req);
-    return { ...toConnection(page, (u) => UserModel.from(u)), totalCount: page.totalCount };
+    const page = await this.admin.listUsers(args, args.first, args.after, req, args.orderBy);
+    return { ...toSortedConnection(page, (_, i) => page.cursors[i], (u) => UserModel.from(u)), totalCount: page.totalCount };
   }
 
   @Query(() => UserModel, { nullable: true })

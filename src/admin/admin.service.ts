@@ -2,10 +2,11 @@ import { WebAuthnService } from '../webauthn';
 import { Injectable } from '@nestjs/common';
 import { AuthService } from '../auth/login/auth.service';
 import { RequestMeta } from '../common/auth/request-context';
-import { decodeCursor } from '../common/pagination/keyset';
+import { decodeCursor, decodeSortCursor, encodeCursor, encodeSortCursor } from '../common/pagination/keyset';
 import { BackupCodesService } from '../backup-codes/backup-codes.service';
 import { SecurityNotifier } from '../security-events/security-notifier';
 import { SessionsService } from '../auth/sessions/sessions.service';
+import { SessionEndReason } from '../auth/sessions/session-end-reason';
 import { Db, TransactionHost } from '../database/transactions';
 import { SecurityEventsService } from '../security-events/security-events.service';
 import { SsoIdentitiesService } from '../sso/sso-identities.service';
@@ -18,6 +19,7 @@ import { NewUser, UserCondition, UserPage, UsersService } from '../users/users.s
 import { AdminError } from './admin.errors';
 import { EnrollmentService } from '../security-policy/enrollment.service';
 import { UserStatus } from '../users/user-status.enum';
+import { DEFAULT_USER_SORT, isSortValueOf, SortDirection, UserSort, UserSortField } from '../users/user-sort';
 
 export interface UserFilter {
   search?: string | null;
@@ -78,17 +80,32 @@ export class AdminService {
     return this.sso.adminUnlink(adminId, userId, providerId, reason, meta);
   }
 
-  /** `scope`: the request, so the policy the compliance filter reads is the request's one read. */
-  async listUsers(filter: UserFilter, first: number, after?: string | null, scope?: object): Promise<UserPage> {
+  /**
+   * `scope`: the request, so the policy the compliance filter reads is the request's one read.
+   * Each row comes with its cursor: under the default sort (oldest first) the `(created_at, id)`
+   * cursor of old, under any other one a cursor that names its sort (one sort's cursor is refused
+   * under another).
+   */
+  async listUsers(filter: UserFilter, first: number, after?: string | null, scope?: object, order?: UserSort | null): Promise<UserPage & { cursors: string[] }> {
     const conditions: UserCondition[] = [
       ...this.twoFactor.userConditions(filter),
       ...(await this.enrollment.userConditions(filter, scope)),
       ...(filter.backupCodesRemainingAtMost != null ? [this.backupCodes.userCondition(filter.backupCodesRemainingAtMost)] : []),
       ...(filter.ssoProviderId ? [this.ssoIdentities.userCondition(filter.ssoProviderId)] : []),
     ];
-    const cursor = after ? decodeCursor(after) : null;
-    if (after && !cursor) throw AdminError.badCursor();
-    return this.users.page({ search: filter.search?.trim() || null, status: filter.status ?? null, conditions, first, after: cursor });
+    const sort = order ?? DEFAULT_USER_SORT;
+    const legacy = sort.field === UserSortField.CREATED_AT && sort.direction === SortDirection.ASC;
+    const name = `${sort.field}:${sort.direction}`;
+    let position: { value: string | number | null; id: string } | null = null;
+    if (after) {
+      const old = legacy ? decodeCursor(after) : null;
+      const k = legacy ? null : decodeSortCursor(after, name);
+      position = old ? { value: old.createdAt.getTime(), id: old.id } : k && isSortValueOf(sort.field, k.value) ? { value: k.value, id: k.id } : null;
+      if (!position) throw AdminError.badCursor();
+    }
+    const page = await this.users.page({ search: filter.search?.trim() || null, status: filter.status ?? null, conditions, first, order: sort, after: position });
+    const cursors = page.items.map((u, i) => (legacy ? encodeCursor(u) : encodeSortCursor({ sort: name, value: page.sortValues[i], id: u.id })));
+    return { ...page, cursors };
   }
 
   findUser(id: string): Promise<UserEntity | null> {
@@ -105,10 +122,18 @@ export class AdminService {
     if (adminId === userId) throw AdminError.selfReset();
     const user = await this.users.getById(userId);
     const unlinked = await this.tx.withTransaction(async () => {
+      // Nothing to reset: refused before anything is touched, so nobody is mailed "your 2FA was
+      // reset" nor signed out everywhere for a reset that removed nothing.
+      const hasFactor =
+        (await this.twoFactor.enabledMethods(userId)).length > 0 || (await this.backupCodes.remaining(userId)) > 0 || (await this.webauthn.list(userId)).length > 0;
+      if (!hasFactor) {
+        const links = (await this.ssoIdentities.connectionsFor([userId])).get(userId)?.length ?? 0;
+        if (!opts.unlinkSso || !links) throw AdminError.nothingToReset(user.displayName, opts.unlinkSso ? 0 : links);
+      }
       await this.twoFactor.resetAll(userId);
       await this.webauthn.removeAll(userId);
       await this.backupCodes.voidAll(userId);
-      await this.sessions.revokeAllForUser(userId);
+      await this.sessions.revokeAllForUser(userId, undefined, SessionEndReason.ADMIN_2FA_RESET);
       await this.auth.endPendingSignIns(userId);
       if (!opts.unlinkSso) return [];
       const removed = await this.ssoIdentities.unlinkAllForUser(userId);

@@ -5,6 +5,8 @@ import { Brackets, Repository } from 'typeorm';
 import { decodeCursor } from '../common/pagination/keyset';
 import { Db, TransactionHost } from '../database/transactions';
 import { RequestMeta } from '../common/auth/request-context';
+import { plainAddress, storedSpellings } from '../common/net/client-address';
+import { readableEvent } from './event-detail';
 import { SecurityEventEntity } from './security-event.entity';
 import { SecurityEventType } from './security-event-type';
 
@@ -37,7 +39,7 @@ export class SecurityEventsService {
       userId: e.userId,
       type: e.type,
       actorId: e.actorId ?? null,
-      ip: e.meta?.ip?.slice(0, 64) ?? null,
+      ip: plainAddress(e.meta?.ip)?.slice(0, 64) ?? null,
       userAgent: e.meta?.userAgent ?? null,
       detail: e.detail?.slice(0, 500) ?? null,
       createdAt: new Date(),
@@ -54,15 +56,20 @@ export class SecurityEventsService {
       .createQueryBuilder('e')
       .select('e.id')
       .where('e.user_id = :userId AND e.type IN (:...types) AND e.created_at >= :since AND e.created_at < :before', { userId, types, since, before });
-    const ip = meta.ip?.slice(0, 64) ?? null;
+    const ip = plainAddress(meta.ip)?.slice(0, 64) ?? null;
     if (ip === null) qb.andWhere('e.ip IS NULL');
-    else qb.andWhere('e.ip = :ip', { ip });
+    // Rows written before addresses were stored plain may hold `::ffff:a.b.c.d`: the same browser.
+    else qb.andWhere('e.ip IN (:...ips)', { ips: storedSpellings(ip) });
     if (meta.userAgent === null) qb.andWhere('e.user_agent IS NULL');
     else qb.andWhere('e.user_agent = :ua', { ua: meta.userAgent });
     return (await qb.limit(1).getRawMany()).length > 0;
   }
 
-  /** Newest first; `after` is an opaque cursor from a previous page. Returns null for a bad cursor. */
+  /**
+   * Newest first; `after` is an opaque cursor from a previous page. Returns null for a bad cursor.
+   * Events come as people read them (`readableEvent`: a provider's name without its id, a plain
+   * IPv4 address), whoever lists them.
+   */
   async list(filter: { userId?: string | null }, first: number, after?: string | null): Promise<EventPage | null> {
     const qb = this.events.createQueryBuilder('e');
     if (filter.userId) qb.andWhere('e.user_id = :userId', { userId: filter.userId });
@@ -76,6 +83,6 @@ export class SecurityEventsService {
       );
     }
     const rows = await qb.orderBy('e.created_at', 'DESC').addOrderBy('e.id', 'DESC').take(first + 1).getMany();
-    return { items: rows.slice(0, first), hasNextPage: rows.length > first };
+    return { items: rows.slice(0, first).map(readableEvent), hasNextPage: rows.length > first };
   }
 }

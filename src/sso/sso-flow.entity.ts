@@ -3,6 +3,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 export enum SsoFlowPurpose {
   LOGIN = 'LOGIN',
   LINK = 'LINK',
+  /** An admin's "Test sign-in": a real round trip that signs nobody in and links nothing. */
+  TEST = 'TEST',
 }
 
 /**

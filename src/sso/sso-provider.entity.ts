@@ -38,6 +38,13 @@ export class SsoProviderEntity {
   @Column({ name: 'require_two_factor', type: 'boolean' })
   requireTwoFactor: boolean;
 
+  /**
+   * Why the last save could not enable the provider (discovery failed or does not fit); null when
+   * the check passed or was not run (saved disabled).
+   */
+  @Column({ name: 'discovery_problem', type: 'varchar', length: 500, nullable: true })
+  discoveryProblem: string | null;
+
   /** Bumped on every change: each instance rebuilds its passport strategy when it sees a new one. */
   @Column({ type: 'int' })
   version: number;

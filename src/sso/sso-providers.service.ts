@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { CryptoService } from '../common/crypto/crypto.service';
 import { appConfig } from '../config/app.config';
-import { defaultIssuer, isMultiTenant, issuerProblem, isTenantId, MULTI_TENANTS } from './oidc/issuer-rules';
+import { defaultIssuer, discoveredIssuerFits, isMultiTenant, issuerProblem, isTenantId, MULTI_TENANTS } from './oidc/issuer-rules';
+import { OidcDiscovery } from './oidc/oidc-discovery';
 import { OutboundPolicy } from './oidc/outbound-policy';
 import { redirectUri, SsoStrategies } from './oidc/sso-strategies';
 import { SsoIdentityEntity } from './sso-identity.entity';
@@ -15,6 +16,8 @@ import { SsoError } from './sso.errors';
 
 export interface ProviderSettings {
   id?: string | null;
+  /** Create only: the id to create it with (from `ssoProviderDraft`), so a redirect URI registered before saving is right. */
+  newId?: string | null;
   kind: SsoProviderKind;
   displayName: string;
   clientId: string;
@@ -38,7 +41,11 @@ export interface ProviderView {
   enabled: boolean;
   requireTwoFactor: boolean;
   redirectUri: string;
+  /** Why the last save could not enable it (discovery); null when the check passed or did not run. */
+  discoveryProblem: string | null;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 const byName = (a: SsoProviderEntity, b: SsoProviderEntity) =>
   a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id);
@@ -52,6 +59,7 @@ export class SsoProvidersService {
     private readonly crypto: CryptoService,
     private readonly strategies: SsoStrategies,
     private readonly outbound: OutboundPolicy,
+    private readonly discovery: OidcDiscovery,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
@@ -87,27 +95,56 @@ export class SsoProvidersService {
       enabled: p.enabled,
       requireTwoFactor: p.requireTwoFactor,
       redirectUri: redirectUri(this.app.publicUrl, p.id),
+      discoveryProblem: p.discoveryProblem ?? null,
     };
+  }
+
+  /**
+   * `ssoProviderDraft`: an id for a provider not saved yet, with its redirect URI, so the admin
+   * can register the URI at the provider before saving (create with `newId`). Nothing is stored.
+   */
+  draft(): { id: string; redirectUri: string } {
+    const id = randomUUID();
+    return { id, redirectUri: redirectUri(this.app.publicUrl, id) };
+  }
+
+  /** Accounts linked to each provider (for the console and the remove dialog). */
+  async linkCounts(): Promise<Map<string, number>> {
+    const rows: Array<{ providerId: string; n: string | number }> = await this.identities
+      .createQueryBuilder('i')
+      .select('i.provider_id', 'providerId')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('i.provider_id')
+      .getRawMany();
+    return new Map(rows.map((r) => [r.providerId, Number(r.n)]));
   }
 
   /** Create (no id) or replace (id) a provider; the client secret is kept when not given on update. */
   async configure(input: ProviderSettings): Promise<ProviderView> {
     const existing = input.id ? await this.findById(input.id) : null;
     if (input.id && !existing) throw SsoError.providerNotFound();
+    if (input.id && input.newId) throw SsoError.invalidConfig('newId is for creating a provider; an update names it with id');
     const s = this.normalize(input, existing);
     // Production: the issuer's host must resolve to public addresses only (no connection is made
     // here, so the answer says nothing about which internal ports are open).
     const refused = this.outbound.strict ? await this.outbound.problem(s.issuer, 'issuer') : null;
     if (refused) throw SsoError.invalidConfig(refused);
-    const now = new Date();
-    const id = existing?.id ?? randomUUID();
-
+    const id = existing?.id ?? (await this.newIdFor(input));
     if (existing && (existing.kind !== s.kind || existing.issuer !== s.issuer)) {
       // A `sub` is only unique per issuer: links made under another issuer must not carry over.
       if (await this.identities.existsBy({ providerId: id })) {
         throw SsoError.providerInUse('Accounts are linked to this provider: its kind and issuer cannot change. Add a new provider instead.');
       }
     }
+    // Saved enabled only when its discovery document answers now and fits: an unreachable issuer
+    // would put a sign-in button that always fails in front of every agent. Saved disabled
+    // instead, with the reason, so nothing the admin typed is lost.
+    let discoveryProblem: string | null = null;
+    if (s.enabled) {
+      discoveryProblem = await this.discovery.problem(s.issuer, (found) => discoveredIssuerFits(s.kind, s.tenant, s.issuer, found));
+      if (discoveryProblem) s.enabled = false;
+    }
+    const now = new Date();
     const entity: SsoProviderEntity = {
       id,
       kind: s.kind,
@@ -119,6 +156,7 @@ export class SsoProvidersService {
       allowedTenantsJson: s.allowedTenants.length ? JSON.stringify(s.allowedTenants) : null,
       enabled: s.enabled,
       requireTwoFactor: s.requireTwoFactor,
+      discoveryProblem,
       version: (existing?.version ?? 0) + 1,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
@@ -140,6 +178,15 @@ export class SsoProvidersService {
     await this.providers.delete({ id });
     this.strategies.forget(provider);
     return provider;
+  }
+
+  /** Create: the draft id the admin's form holds (a fresh UUID nobody uses), else a new one. */
+  private async newIdFor(input: ProviderSettings): Promise<string> {
+    const wanted = input.newId?.trim().toLowerCase();
+    if (!wanted) return randomUUID();
+    if (!UUID.test(wanted)) throw SsoError.invalidConfig('newId must be a UUID (from ssoProviderDraft)');
+    if (await this.providers.existsBy({ id: wanted })) throw SsoError.providerInUse('A provider with this id exists already: ask for a new draft');
+    return wanted;
   }
 
   private normalize(input: ProviderSettings, existing: SsoProviderEntity | null) {

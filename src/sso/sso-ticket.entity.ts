@@ -5,6 +5,8 @@ export enum SsoTicketKind {
   LOGIN = 'LOGIN',
   /** The identity is linked to nobody: `bindSsoAccount` proves an account, then links. */
   BIND = 'BIND',
+  /** An admin's "Test sign-in": only `ssoTestResult` of that admin reads it; it signs nobody in. */
+  TEST = 'TEST',
 }
 
 /** What the callback hands to the web app; only the SHA-256 of the ticket is stored. */

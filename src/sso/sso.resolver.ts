@@ -5,7 +5,7 @@ import { AuthContext, CurrentAuth, Meta, Public, RequestMeta, RequireRecentAuth,
 import { UserModel } from '../users/dto/user.model';
 import { Role } from '../users/role.enum';
 import { BindSsoAccountArgs, ProviderIdArgs, RemoveSsoProviderArgs, TicketArgs } from './dto/sso.args';
-import { SsoProviderConfigModel, SsoProviderModel, SsoRedirectModel, SsoTicketInfoModel } from './dto/sso.models';
+import { SsoProviderConfigModel, SsoProviderDraftModel, SsoProviderModel, SsoRedirectModel, SsoTestResultModel, SsoTicketInfoModel } from './dto/sso.models';
 import { SsoProviderInput } from './dto/sso-provider.input';
 import { SsoBrowserBinding } from './sso-browser-binding';
 import { SsoProvidersService } from './sso-providers.service';
@@ -40,13 +40,45 @@ export class SsoResolver {
   @Roles(Role.ADMIN)
   @Query(() => [SsoProviderConfigModel])
   async adminSsoProviders(): Promise<SsoProviderConfigModel[]> {
-    return (await this.providers.listAll()).map((p) => SsoProviderConfigModel.from(p));
+    return (await this.sso.adminProviders()).map((p) => SsoProviderConfigModel.from(p, p.linkedAccounts));
+  }
+
+  /** An id and redirect URI for a provider not saved yet (the form shows the URI before saving). */
+  @Roles(Role.ADMIN)
+  @Query(() => SsoProviderDraftModel)
+  ssoProviderDraft(): SsoProviderDraftModel {
+    return Object.assign(new SsoProviderDraftModel(), this.providers.draft());
+  }
+
+  /** What the provider vouched for in this admin's "Test sign-in" (only in the browser that ran it). */
+  @Roles(Role.ADMIN)
+  @Query(() => SsoTestResultModel)
+  async ssoTestResult(@Args() { ticket }: TicketArgs, @CurrentAuth() auth: AuthContext, @Context('req') req: Request): Promise<SsoTestResultModel> {
+    const r = await this.sso.testResult(auth.userId, ticket, this.binding.read(req));
+    return Object.assign(new SsoTestResultModel(), { provider: SsoProviderModel.from(r.provider), subject: r.subject, email: r.email, emailVerified: r.emailVerified });
   }
 
   @Roles(Role.ADMIN)
   @Mutation(() => SsoProviderConfigModel)
   async configureSsoProvider(@Args('input') input: SsoProviderInput, @CurrentAuth() auth: AuthContext, @Meta() meta: RequestMeta): Promise<SsoProviderConfigModel> {
-    return SsoProviderConfigModel.from(await this.sso.configureProvider(auth.userId, input, meta));
+    const saved = await this.sso.configureProvider(auth.userId, input, meta);
+    return SsoProviderConfigModel.from(saved, saved.linkedAccounts);
+  }
+
+  /**
+   * "Test sign-in": the authorization URL of a real round trip (also for a disabled provider) that
+   * ends on the web app's /admin/sso/test page; nobody is signed in and nothing is linked.
+   */
+  @Roles(Role.ADMIN)
+  @Mutation(() => SsoRedirectModel)
+  async testSsoProvider(
+    @Args() { id }: RemoveSsoProviderArgs,
+    @CurrentAuth() auth: AuthContext,
+    @Context('req') req: Request,
+    @Context('res') res: Response,
+  ): Promise<SsoRedirectModel> {
+    const binding = this.binding.ensure(req, res);
+    return Object.assign(new SsoRedirectModel(), { authorizationUrl: await this.sso.startTest(auth.userId, auth.sessionId, id, binding) });
   }
 
   @Roles(Role.ADMIN)

@@ -40,6 +40,9 @@ interface SsoLinkPayload {
   userAgent: string | null;
 }
 
+/** Where a "Test sign-in" round trip ends (`?ticket=`, or `?error=&provider=`). */
+const TEST_PAGE = '/admin/sso/test';
+
 /** What the bind page shows about a ticket (`ssoTicket`). */
 export interface TicketInfo {
   provider: SsoProviderEntity;
@@ -114,7 +117,9 @@ export class SsoService implements OnModuleInit {
     try {
       const provider = await this.providers.findById(providerId);
       if (!provider) throw new SsoFlowError('provider_not_configured', `provider ${providerId} unknown`);
-      if (!provider.enabled) {
+      // An admin tests a provider before enabling it: its TEST flows go on while it is disabled.
+      const testing = !provider.enabled && (await this.flows.livePurpose(provider.id, req.query?.state, browserHash)) === SsoFlowPurpose.TEST;
+      if (!provider.enabled && !testing) {
         // Burn the flow and learn which page it came from.
         purpose = (await this.flows.consume(provider.id, req.query?.state, browserHash)).flow?.purpose ?? null;
         throw new SsoFlowError('provider_not_configured', `provider ${providerId} disabled`);
@@ -122,6 +127,8 @@ export class SsoService implements OnModuleInit {
       const { identity, intent } = await this.strategies.callback(provider, req, browserHash);
       purpose = intent.purpose;
       // The store matched the flow on this hash: it is set from here on.
+      if (intent.purpose === SsoFlowPurpose.TEST) return await this.finishTest(provider, identity, intent, browserHash!);
+      if (!provider.enabled) throw new SsoFlowError('provider_not_configured', `provider ${providerId} disabled`);
       return intent.purpose === SsoFlowPurpose.LINK
         ? await this.finishLink(provider, identity, intent, meta)
         : await this.finishLogin(provider, identity, browserHash!);
@@ -164,6 +171,26 @@ export class SsoService implements OnModuleInit {
     return this.webUrl('/settings/sso', { linked: provider.id });
   }
 
+  /**
+   * "Test sign-in": the round trip worked. Nobody is signed in and nothing is linked; a TEST
+   * ticket (this browser, this admin) lets the result page show what the provider vouched for.
+   */
+  private async finishTest(provider: SsoProviderEntity, identity: VerifiedIdentity, intent: FlowIntent, browserHash: string): Promise<string> {
+    if (!intent.userId || !intent.sessionId || !(await this.sessions.isLive(intent.sessionId, intent.userId))) {
+      throw new SsoFlowError('invalid_state', 'the session that started the test has ended');
+    }
+    const ticket = await this.tickets.issue({
+      kind: SsoTicketKind.TEST,
+      providerId: provider.id,
+      userId: intent.userId,
+      subject: identity.subject,
+      email: identity.email,
+      emailVerified: identity.emailVerified,
+      browserHash,
+    });
+    return this.webUrl(TEST_PAGE, { ticket });
+  }
+
   private failureUrl(purpose: SsoFlowPurpose | null, e: unknown, providerId: string): string {
     let code: SsoRedirectCode = 'provider_error';
     if (e instanceof SsoFlowError) {
@@ -173,6 +200,7 @@ export class SsoService implements OnModuleInit {
     } else {
       this.logger.error(`SSO flow for provider ${providerId} failed unexpectedly: ${(e as Error)?.stack ?? e}`);
     }
+    if (purpose === SsoFlowPurpose.TEST) return this.webUrl(TEST_PAGE, { error: code, provider: providerId });
     return purpose === SsoFlowPurpose.LINK ? this.webUrl('/settings/sso', { error: code }) : this.webUrl('/login', { error: code });
   }
 
@@ -198,9 +226,36 @@ export class SsoService implements OnModuleInit {
     }
   }
 
+  /**
+   * `testSsoProvider` (admin): the authorization URL of a real round trip that signs nobody in
+   * and links nothing, also for a disabled provider (test before enabling), bound to this browser.
+   */
+  async startTest(adminId: string, sessionId: string, providerId: string, binding: string): Promise<string> {
+    const provider = await this.providers.findById(providerId);
+    if (!provider) throw SsoError.providerNotFound();
+    try {
+      return await this.strategies.authorizationUrl(provider, { purpose: SsoFlowPurpose.TEST, userId: adminId, sessionId }, sha256(binding));
+    } catch (e) {
+      const code = e instanceof SsoFlowError ? e.redirectCode : 'provider_error';
+      this.logger.warn(`testSsoProvider ${providerId}: ${code}: ${(e as Error)?.message}`);
+      if (code === 'provider_unavailable') throw SsoError.providerUnavailable();
+      throw SsoError.invalidConfig(`The provider could not start a sign-in: ${(e as Error)?.message ?? code}`);
+    }
+  }
+
+  /** `ssoTestResult` (admin): what the provider vouched for in this admin's test, in this browser. Not used up. */
+  async testResult(adminId: string, ticket: string, binding: string | null): Promise<TicketInfo & { subject: string }> {
+    const t = await this.tickets.peek(ticket, bindingHash(binding));
+    if (t.kind !== SsoTicketKind.TEST || t.userId !== adminId) throw SsoError.ticketExpired();
+    const provider = await this.providers.findById(t.providerId);
+    if (!provider) throw SsoError.ticketExpired();
+    return { provider, subject: t.subject, email: t.email, emailVerified: t.email ? t.emailVerified : false };
+  }
+
   /** `ssoTicket`: which provider and identity a live ticket of this browser stands for. */
   async ticketInfo(ticket: string, binding: string | null): Promise<TicketInfo> {
     const t = await this.tickets.peek(ticket, bindingHash(binding));
+    if (t.kind === SsoTicketKind.TEST) throw SsoError.ticketExpired();
     const provider = await this.providers.getEnabled(t.providerId);
     return { provider, email: t.email, emailVerified: t.email ? t.emailVerified : false };
   }
@@ -305,10 +360,18 @@ export class SsoService implements OnModuleInit {
     await this.events.record({ userId, type: SecurityEventType.ADMIN_SSO_UNLINK, meta, actorId: adminId, detail: this.adminDetail(provider, reason) });
   }
 
+  /** `adminSsoProviders`: every provider with its count of linked accounts. */
+  async adminProviders(): Promise<Array<ProviderView & { linkedAccounts: number }>> {
+    const [views, counts] = await Promise.all([this.providers.listAll(), this.providers.linkCounts()]);
+    return views.map((v) => ({ ...v, linkedAccounts: counts.get(v.id) ?? 0 }));
+  }
+
   /** `configureSsoProvider`: an event of the admin (user and actor), naming the provider, never the secret. */
-  async configureProvider(adminId: string, input: ProviderSettings, meta: RequestMeta): Promise<ProviderView> {
-    const view = await this.providers.configure(input);
-    const state = `${view.enabled ? 'enabled' : 'disabled'}, requireTwoFactor ${view.requireTwoFactor}`;
+  async configureProvider(adminId: string, input: ProviderSettings, meta: RequestMeta): Promise<ProviderView & { linkedAccounts: number }> {
+    const saved = await this.providers.configure(input);
+    const view = { ...saved, linkedAccounts: (await this.providers.linkCounts()).get(saved.id) ?? 0 };
+    const checked = view.discoveryProblem ? ` (not enabled: ${view.discoveryProblem.slice(0, 200)})` : '';
+    const state = `${view.enabled ? 'enabled' : 'disabled'}${checked}, requireTwoFactor ${view.requireTwoFactor}`;
     await this.events.record({
       userId: adminId,
       actorId: adminId,

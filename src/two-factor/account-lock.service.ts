@@ -7,9 +7,17 @@ import { twoFactorConfig } from '../config/two-factor.config';
 import { AttemptBudgets, RowCounter } from '../rate-limit/attempt-budgets';
 import { SecurityEventsService } from '../security-events/security-events.service';
 import { SecurityEventType } from '../security-events/security-event-type';
+import { SecurityNotifier } from '../security-events/security-notifier';
+import { UsersService } from '../users/users.service';
 import { TwoFactorSettingsEntity } from './two-factor-settings.entity';
 import { TwoFactorError } from './two-factor.errors';
 import { TwoFactorService } from './two-factor.service';
+
+/** Where the account stands: the wrong codes it still accepts in a row, and the lock's end while locked. */
+export interface LockStatus {
+  checksLeft: number;
+  lockedUntil: Date | null;
+}
 
 /**
  * The account's failures in a row, whatever the factor (or a re-asked password): 10 and code
@@ -21,6 +29,8 @@ export class AccountLock {
     private readonly twoFactor: TwoFactorService,
     private readonly budgets: AttemptBudgets,
     private readonly events: SecurityEventsService,
+    private readonly notifier: SecurityNotifier,
+    private readonly users: UsersService,
     @Inject(twoFactorConfig.KEY) private readonly config: ConfigType<typeof twoFactorConfig>,
     private readonly clock: Clock,
   ) {}
@@ -32,7 +42,30 @@ export class AccountLock {
 
   private throwIfLocked(r: TwoFactorSettingsEntity | null): void {
     const until = r?.lockedUntil?.getTime() ?? 0;
-    if (until > this.clock.ms()) throw tooManyAttempts((until - this.clock.ms()) / 1000, 'Too many wrong codes; code checks are locked for a while');
+    if (until > this.clock.ms()) {
+      const end = new Date(until).toISOString();
+      const err = tooManyAttempts((until - this.clock.ms()) / 1000, `Too many wrong codes; code checks are locked until ${end}. An administrator can unlock the account sooner`);
+      Object.assign(err.extensions, { reason: 'ACCOUNT_LOCKED', lockedUntil: end });
+      throw err;
+    }
+  }
+
+  /**
+   * A read for the pages (a challenge says it before any code is typed): the wrong codes the
+   * account still takes before it locks, or 0 and the end of the lock. A lock that ran out counts
+   * as a fresh run (the next check starts one).
+   */
+  async status(userId: string): Promise<LockStatus> {
+    return this.statusOf(await this.twoFactor.find(userId));
+  }
+
+  private statusOf(r: TwoFactorSettingsEntity | null): LockStatus {
+    const max = this.config.failuresBeforeLock;
+    if (!r) return { checksLeft: max, lockedUntil: null };
+    if (r.lockedUntil) {
+      return r.lockedUntil.getTime() > this.clock.ms() ? { checksLeft: 0, lockedUntil: r.lockedUntil } : { checksLeft: max, lockedUntil: null };
+    }
+    return { checksLeft: Math.max(0, max - r.failedCount), lockedUntil: null };
   }
 
   private counter(userId: string, usable = 'locked_until IS NULL'): RowCounter<TwoFactorSettingsEntity> {
@@ -76,18 +109,42 @@ export class AccountLock {
     await this.budgets.release(this.counter(userId, '1 = 1'));
   }
 
-  /** A reserved check failed: it stays counted; the 10th failure in a row (itself answered as wrong) locks. */
-  async recordFailure(userId: string, meta: RequestMeta, detail: string, type = SecurityEventType.TWO_FACTOR_FAILED): Promise<void> {
+  /**
+   * A reserved check failed: it stays counted; the 10th failure in a row (itself answered as wrong)
+   * locks, records ACCOUNT_LOCKED and mails the person (once: only the request whose UPDATE set
+   * the lock). Returns where the account stands after it.
+   */
+  async recordFailure(userId: string, meta: RequestMeta, detail: string, type = SecurityEventType.TWO_FACTOR_FAILED): Promise<LockStatus> {
     await this.events.record({ userId, type, meta, detail });
+    const lockedUntil = new Date(this.clock.ms() + this.config.lockSeconds * 1000);
     const res = await this.twoFactor.settings
       .createQueryBuilder()
       .update()
-      .set({ lockedUntil: new Date(this.clock.ms() + this.config.lockSeconds * 1000) })
+      .set({ lockedUntil })
       .where('user_id = :userId AND failed_count >= :max AND locked_until IS NULL', { userId, max: this.config.failuresBeforeLock })
       .execute();
-    if (res.affected) {
-      await this.events.record({ userId, type: SecurityEventType.ACCOUNT_LOCKED, meta, detail: `code checks locked for ${this.config.lockSeconds / 60} minutes` });
-    }
+    if (res.affected) await this.lockStarted(userId, lockedUntil, meta);
+    return this.statusOf(await this.twoFactor.find(userId));
+  }
+
+  /** ACCOUNT_LOCKED: the event, and a mail with the lock's end and who can help (a mail failure is logged). */
+  private async lockStarted(userId: string, until: Date, meta: RequestMeta): Promise<void> {
+    const minutes = this.config.lockSeconds / 60;
+    const detail = `code checks locked for ${minutes} minutes`;
+    const user = await this.users.findById(userId);
+    if (!user) return void (await this.events.record({ userId, type: SecurityEventType.ACCOUNT_LOCKED, meta, detail }));
+    await this.notifier.notify(
+      user,
+      SecurityEventType.ACCOUNT_LOCKED,
+      'Sign-in codes for your account are locked',
+      `After ${this.config.failuresBeforeLock} wrong codes in a row (or wrong passwords when confirming it is you), code checks for your account are locked until ${until.toUTCString()}. ` +
+        'Signing in and confirming it is you with a code, passkey or backup code will work again after that time. An administrator can unlock your account sooner.',
+      meta,
+      {
+        detail,
+        mailDetail: 'Each of these tries came after a correct password, or from a signed-in session. If they were not yours, change your password as soon as you can and tell your administrator.',
+      },
+    );
   }
 
   /**
@@ -100,8 +157,12 @@ export class AccountLock {
     try {
       return await check();
     } catch (e) {
-      if (TwoFactorError.isInvalidCode(e)) await this.recordFailure(userId, meta, e.reason);
-      else await this.release(userId);
+      if (TwoFactorError.isInvalidCode(e)) {
+        const after = await this.recordFailure(userId, meta, e.reason);
+        // What the page shows: the tries left, and the lock this very failure started.
+        TwoFactorError.limitAttemptsLeft(e, after.checksLeft);
+        if (after.lockedUntil) e.extensions.lockedUntil = after.lockedUntil.toISOString();
+      } else await this.release(userId);
       throw e;
     }
   }

@@ -18,12 +18,14 @@ import { EmailCodeEntity, EmailCodePurpose } from './email-code.entity';
 import { CheckContext, FactorCheck, SecondFactor, SecondFactors } from './second-factor';
 import { TwoFactorMethod } from './two-factor-method';
 import { TwoFactorSettingsEntity } from './two-factor-settings.entity';
-import { TwoFactorError } from './two-factor.errors';
+import { CodeRefusal, TwoFactorError } from './two-factor.errors';
 import { TwoFactorService } from './two-factor.service';
 
 export interface CodeDelivery {
   sentTo: string;
   expiresAt: Date;
+  /** When the next code may be sent (the re-send limit: one mail per 30 s per account). */
+  resendAvailableAt: Date;
 }
 
 /** j***@example.com (API.md). */
@@ -99,7 +101,15 @@ export class EmailCodeFactor implements SecondFactor, OnModuleInit {
       .execute();
     if (!claim.affected) {
       const wait = prev ? prev.getTime() + this.config.resendIntervalSeconds * 1000 - now.getTime() : this.config.resendIntervalSeconds * 1000;
-      throw tooManyAttempts(wait / 1000, 'A code was sent a moment ago; wait before asking for another');
+      const err = tooManyAttempts(wait / 1000, 'A code was sent a moment ago; wait before asking for another');
+      // What a page needs to keep the person going: when to ask again, and whether the code that
+      // was mailed is still waiting to be entered (a page reopened, a method switched back).
+      Object.assign(err.extensions, {
+        reason: 'RESEND_TOO_SOON',
+        resendAvailableAt: new Date(now.getTime() + Number(err.extensions.retryAfterSeconds) * 1000).toISOString(),
+        codePending: await this.hasLiveCode(user.id, purpose, challengeId),
+      });
+      throw err;
     }
     const code = randomDigits(6);
     const id = randomUUID();
@@ -120,7 +130,14 @@ export class EmailCodeFactor implements SecondFactor, OnModuleInit {
       await this.twoFactor.settings.update({ userId: user.id }, { lastCodeSentAt: prev });
       throw e;
     }
-    return { sentTo: maskEmail(user.email), expiresAt };
+    return { sentTo: maskEmail(user.email), expiresAt, resendAvailableAt: new Date(now.getTime() + this.config.resendIntervalSeconds * 1000) };
+  }
+
+  /** Whether a code of `purpose` (of this challenge, for a login) is live and has tries left. */
+  private async hasLiveCode(userId: string, purpose: EmailCodePurpose, challengeId: string | null): Promise<boolean> {
+    const latest = await this.codesRepo.findOne({ where: { userId, purpose }, order: { createdAt: 'DESC', id: 'DESC' } });
+    return !!latest && !latest.consumedAt && latest.expiresAt > this.clock.now() && latest.attempts < this.config.triesPerCode
+      && (challengeId === null || latest.challengeId === challengeId);
   }
 
   private hashCode(id: string, code: string): string {
@@ -140,6 +157,7 @@ export class EmailCodeFactor implements SecondFactor, OnModuleInit {
     const now = this.clock.now();
     const live = latest && !latest.consumedAt && latest.expiresAt > now && (challengeId === null || latest.challengeId === challengeId);
     if (!latest || !live) throw TwoFactorError.codeExpired();
+    if (latest.attempts >= this.config.triesPerCode) throw TwoFactorError.codeExpired(CodeRefusal.CODE_TOO_MANY_TRIES);
     const tries: RowCounter<EmailCodeEntity> = {
       entity: EmailCodeEntity,
       property: 'attempts',
@@ -148,15 +166,23 @@ export class EmailCodeFactor implements SecondFactor, OnModuleInit {
       where: 'id = :id AND consumed_at IS NULL AND expires_at > :now',
       params: { id: latest.id, now },
     };
-    if (!(await this.budgets.reserve(tries))) throw TwoFactorError.codeExpired(); // dead after 5 tries, or used meanwhile
+    if (!(await this.budgets.reserve(tries))) {
+      // dead after 5 tries, or used meanwhile
+      const after = await this.codesRepo.findOneBy({ id: latest.id });
+      throw TwoFactorError.codeExpired(after && !after.consumedAt && after.attempts >= this.config.triesPerCode ? CodeRefusal.CODE_TOO_MANY_TRIES : CodeRefusal.CODE_EXPIRED);
+    }
     return {
       release: () => this.budgets.release({ ...tries, where: 'id = :id', params: { id: latest.id } }),
       compare: async (code: string) => {
         const c = code.trim();
         if (/^\d{6}$/.test(c) && safeEqual(this.hashCode(latest.id, c), latest.codeHash)) return;
         // A real code, just replaced by a newer one: say so instead of "wrong" (API.md).
-        if (await this.isSuperseded(userId, purpose, c, latest.id)) throw TwoFactorError.codeExpired();
-        throw TwoFactorError.invalidCode(`wrong ${purpose.toLowerCase()} email code`);
+        if (await this.isSuperseded(userId, purpose, c, latest.id)) throw TwoFactorError.codeExpired(CodeRefusal.CODE_REPLACED);
+        const wrong = TwoFactorError.invalidCode(`wrong ${purpose.toLowerCase()} email code`);
+        // This code's own tries left (its try is already taken): the account and the challenge may allow fewer.
+        const row = await this.codesRepo.findOneBy({ id: latest.id });
+        TwoFactorError.limitAttemptsLeft(wrong, this.config.triesPerCode - (row?.attempts ?? this.config.triesPerCode));
+        throw wrong;
       },
       consume: async () => {
         // Single use: one conditional UPDATE in the caller's transaction decides.

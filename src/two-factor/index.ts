@@ -14,6 +14,6 @@ export { EmailCodeFactor, maskEmail, withCheck } from './email-code.factor';
 export type { CodeDelivery } from './email-code.factor';
 export { TotpFactor } from './totp.factor';
 export type { TotpEnrollment } from './totp.factor';
-export { TwoFactorError } from './two-factor.errors';
+export { CodeRefusal, TwoFactorError } from './two-factor.errors';
 /** For the seed and the benchmark, which act as an authenticator app. */
 export { generateTotpSecret, totpCode, TOTP_PERIOD } from './totp';

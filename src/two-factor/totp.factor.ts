@@ -53,11 +53,14 @@ export class TotpFactor implements SecondFactor, OnModuleInit {
     const r = await this.twoFactor.find(userId);
     if (!r?.totpEnabledAt || !r.totpSecret) throw TwoFactorError.notEnabled('The authenticator app');
     const secret = this.crypto.decrypt(r.totpSecret, this.aad(userId));
+    const lastStep = r.totpLastStep === null ? null : Number(r.totpLastStep);
     let step: number | null = null;
     return {
       compare: async (code: string) => {
         step = verifyTotp(secret, code.trim(), this.clock.ms());
         if (step === null) throw TwoFactorError.invalidCode('wrong authenticator code');
+        // A right code of a step already accepted: a replay, told apart from a wrong code (still INVALID_CODE).
+        if (lastStep !== null && step <= lastStep) throw TwoFactorError.codeReused();
       },
       consume: async () => {
         // Each step is accepted once: one conditional UPDATE refuses a step at or before the last.
@@ -67,7 +70,7 @@ export class TotpFactor implements SecondFactor, OnModuleInit {
           .set({ totpLastStep: String(step) })
           .where('user_id = :userId AND (totp_last_step IS NULL OR totp_last_step < :step)', { userId, step })
           .execute();
-        if (res.affected !== 1) throw TwoFactorError.invalidCode('replayed authenticator code');
+        if (res.affected !== 1) throw TwoFactorError.codeReused();
         return { method: this.method };
       },
       release: async () => undefined,

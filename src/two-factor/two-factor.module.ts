@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailerModule } from '../mailer/mailer.module';
 import { SecurityEventsModule } from '../security-events/security-events.module';
+import { UsersModule } from '../users/users.module';
 import { AccountLock } from './account-lock.service';
 import { EmailCodeEntity } from './email-code.entity';
 import { EmailCodeFactor } from './email-code.factor';
@@ -12,7 +13,7 @@ import { TwoFactorSettingsEntity } from './two-factor-settings.entity';
 import { TwoFactorService } from './two-factor.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([TwoFactorSettingsEntity, EmailCodeEntity]), MailerModule, SecurityEventsModule],
+  imports: [TypeOrmModule.forFeature([TwoFactorSettingsEntity, EmailCodeEntity]), MailerModule, SecurityEventsModule, UsersModule],
   // Factor order is the order a challenge lists the methods in.
   providers: [SecondFactors, TwoFactorService, AccountLock, EmailCodeFactor, TotpFactor, EmailCodesPurge],
   exports: [SecondFactors, TwoFactorService, AccountLock, EmailCodeFactor, TotpFactor],

@@ -11,6 +11,7 @@ import { passwordProblem } from './password-policy';
 import { Role } from './role.enum';
 import { UserEntity } from './user.entity';
 import { UserStatus } from './user-status.enum';
+import { DEFAULT_USER_SORT, SortDirection, UserSort, UserSortField, UserSortValue } from './user-sort';
 import { UsersError } from './users.errors';
 
 /**
@@ -25,14 +26,27 @@ export interface UserPageQuery {
   status?: UserStatus | null;
   conditions?: UserCondition[];
   first: number;
-  after?: { createdAt: Date; id: string } | null;
+  /** Default: oldest first (`DEFAULT_USER_SORT`). */
+  order?: UserSort | null;
+  /** The last row of the page before, as its sort key (`UserSortValue`) and id. */
+  after?: { value: UserSortValue; id: string } | null;
 }
 
 export interface UserPage {
   items: UserEntity[];
+  /** The sort key of each item, as a cursor carries it (`UserSortValue`). */
+  sortValues: UserSortValue[];
   hasNextPage: boolean;
   totalCount: number;
 }
+
+/** The SQL of each sort key. Display names sort case-insensitively, as the database lower-cases them. */
+const SORT_SQL: Record<UserSortField, string> = {
+  [UserSortField.CREATED_AT]: 'u.created_at',
+  [UserSortField.EMAIL]: 'u.email_lower',
+  [UserSortField.LAST_LOGIN_AT]: 'u.last_login_at',
+  [UserSortField.DISPLAY_NAME]: 'LOWER(u.display_name)',
+};
 
 export interface NewUser {
   email: string;
@@ -144,8 +158,12 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   /**
-   * Admin listing: oldest first by (created_at, id), so rows inserted while paging land after the
-   * cursor and nothing is skipped or repeated. Search matches any part of email or display name.
+   * Admin listing, sorted by `order` (default oldest first) with the id as the tie-break, paged by
+   * keyset: the next page starts after the last row's (sort key, id), so rows inserted or changed
+   * while paging are neither skipped nor repeated within the rows already passed. Timestamps that
+   * are NULL (never signed in) sort below every date, as on both SQLite and MySQL: first when
+   * ascending, last when descending. Search matches any part of the email or display name.
+   * Two statements whatever the page size: the page and its COUNT.
    */
   async page(q: UserPageQuery): Promise<UserPage> {
     const base = () => {
@@ -159,17 +177,43 @@ export class UsersService implements OnApplicationBootstrap {
       for (const condition of q.conditions ?? []) condition(qb, 'u');
       return qb;
     };
-    const pageQb = base();
+    const order = q.order ?? DEFAULT_USER_SORT;
+    const key = SORT_SQL[order.field];
+    const dates = order.field === UserSortField.CREATED_AT || order.field === UserSortField.LAST_LOGIN_AT;
+    const pageQb = base().addSelect(key, 'sort_key');
     if (q.after) {
-      pageQb.andWhere('(u.created_at > :at OR (u.created_at = :at AND u.id > :aid))', { at: q.after.createdAt, aid: q.after.id });
+      const cmp = order.direction === SortDirection.ASC ? '>' : '<';
+      const params = { kv: dates && q.after.value !== null ? new Date(Number(q.after.value)) : q.after.value, kid: q.after.id };
+      if (q.after.value === null) {
+        // After a row that never signed in: ascending, NULLs come first, so the rest of them, then every date;
+        // descending, NULLs come last, so only the rest of them.
+        pageQb.andWhere(order.direction === SortDirection.ASC ? `(${key} IS NOT NULL OR u.id > :kid)` : `(${key} IS NULL AND u.id < :kid)`, params);
+      } else {
+        const nullsAfter = order.field === UserSortField.LAST_LOGIN_AT && order.direction === SortDirection.DESC ? ` OR ${key} IS NULL` : '';
+        pageQb.andWhere(`(${key} ${cmp} :kv OR (${key} = :kv AND u.id ${cmp} :kid)${nullsAfter})`, params);
+      }
     }
-    const [rows, count] = await Promise.all([
-      pageQb.orderBy('u.created_at', 'ASC').addOrderBy('u.id', 'ASC').take(q.first + 1).getMany(),
+    const [{ entities, raw }, count] = await Promise.all([
+      pageQb.orderBy(key, order.direction).addOrderBy('u.id', order.direction).limit(q.first + 1).getRawAndEntities<{ sort_key: unknown }>(),
       // COUNT(*) rather than getCount(): TypeORM's COUNT(DISTINCT id) is several times slower at 100k rows.
       base().select('COUNT(*)', 'n').getRawOne<{ n: string | number }>(),
     ]);
+    const items = entities.slice(0, q.first);
+    const sortValues = items.map((u, i): UserSortValue => {
+      switch (order.field) {
+        case UserSortField.CREATED_AT:
+          return u.createdAt.getTime();
+        case UserSortField.LAST_LOGIN_AT:
+          return u.lastLoginAt ? u.lastLoginAt.getTime() : null;
+        case UserSortField.EMAIL:
+          return u.emailLower;
+        case UserSortField.DISPLAY_NAME:
+          // The database's own lower case (SQLite folds ASCII only): the next page compares with it.
+          return String(raw[i].sort_key);
+      }
+    });
     const totalCount = Number(count?.n ?? 0);
-    return { items: rows.slice(0, q.first), hasNextPage: rows.length > q.first, totalCount };
+    return { items, sortValues, hasNextPage: entities.length > q.first, totalCount };
   }
 
   async count(): Promise<number> {

@@ -53,3 +53,53 @@ describe('WebModule in an application context (npm run seed, the bench)', () => 
     await moduleRef.close();
   });
 });
+
+describe('WebModule: the GraphQL IDE only outside production, the favicon always (issue 15)', () => {
+  const built = () => {
+    const root = mkdtempSync(join(tmpdir(), 'web-ide-'));
+    mkdirSync(join(root, 'assets'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>app</title>');
+    writeFileSync(join(root, 'graphql.html'), '<!doctype html><title>ide</title>');
+    writeFileSync(join(root, 'assets', 'favicon-Ab12_cd.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    return root;
+  };
+  async function appWith(env: string | undefined) {
+    const before = process.env.NODE_ENV;
+    if (env === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = env;
+    try {
+      jest.mocked(findWebDist).mockReturnValueOnce({ dir: built(), built: true });
+      const moduleRef = await Test.createTestingModule({ imports: [WebModule] }).compile();
+      const app = moduleRef.createNestApplication({ logger: false });
+      await app.init();
+      return app;
+    } finally {
+      process.env.NODE_ENV = before;
+    }
+  }
+
+  it.each([['development'], ['test']])('NODE_ENV=%s: GET and HEAD /graphql as a page serve the IDE', async (env) => {
+    const app = await appWith(env);
+    const res = await request(app.getHttpServer()).get('/graphql').set('accept', 'text/html').expect(200);
+    expect(res.text).toContain('<title>ide</title>');
+    await request(app.getHttpServer()).head('/graphql').set('accept', 'text/html').expect(200);
+    await app.close();
+  });
+
+  it('NODE_ENV=production: no IDE (404 for GET and HEAD, nor /graphql.html), the app pages still served', async () => {
+    const app = await appWith('production');
+    const res = await request(app.getHttpServer()).get('/graphql').set('accept', 'text/html').expect(404);
+    expect(res.text).not.toContain('<title>ide</title>');
+    await request(app.getHttpServer()).head('/graphql').set('accept', 'text/html').expect(404);
+    await request(app.getHttpServer()).get('/graphql.html').set('accept', 'text/html').expect(404);
+    expect((await request(app.getHttpServer()).get('/settings').set('accept', 'text/html').expect(200)).text).toContain('<title>app</title>');
+    await app.close();
+  });
+
+  it('/favicon.ico answers with the built icon (was a 404)', async () => {
+    const app = await appWith('production');
+    const res = await request(app.getHttpServer()).get('/favicon.ico').expect(200);
+    expect(res.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    await app.close();
+  });
+});

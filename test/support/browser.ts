@@ -158,3 +158,58 @@ export async function addVirtualAuthenticator(page: Page): Promise<{ credentials
     },
   };
 }
+
+// ---- Accessibility and screenshots at both sizes (issue 15) ---------------------------------
+
+/** The two sizes every page is judged at: a laptop and a phone. */
+export const VIEWPORTS = {
+  desktop: { viewport: { width: 1366, height: 768 } },
+  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+} satisfies Record<string, BrowserContextOptions>;
+export type ViewportName = keyof typeof VIEWPORTS;
+
+/**
+ * Context options for a page that `audit` will check: the viewport, and `bypassCSP` because axe
+ * is injected as a script string, which the pages' CSP (no eval) would refuse. Only the axe
+ * harness gets it; every other suite keeps the real CSP.
+ */
+export const auditContext = (size: ViewportName): BrowserContextOptions => ({ ...VIEWPORTS[size], bypassCSP: true });
+
+/** One serious or critical axe finding, said precisely enough to fix it: rule, view, elements. */
+export interface AxeFinding {
+  view: string;
+  rule: string;
+  impact: string;
+  help: string;
+  elements: string[];
+}
+
+/**
+ * axe-core (WCAG 2.0/2.1 A and AA and best practices) over the whole page as it is now (an open
+ * dialog included); only serious and critical findings are returned.
+ */
+export async function axeFindings(page: Page, view: string): Promise<AxeFinding[]> {
+  // Lazy: only the suites that audit load axe.
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ view, rule: v.id, impact: v.impact!, help: v.help, elements: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+/**
+ * Waits for the page to settle (the app rendered, no "Loading…" left in it), screenshots it as
+ * `<view>-<size>` and runs axe. (A button may stay busy on purpose: the one whose action waits
+ * for the re-authentication dialog.)
+ */
+export async function audit(page: Page, view: string, size: ViewportName): Promise<AxeFinding[]> {
+  await page.waitForFunction(() => {
+    const d = (globalThis as any).document;
+    return !d.querySelector('main[aria-busy="true"]') && !/Loading…/.test(d.querySelector('main')?.textContent ?? '');
+  }, null, { timeout: 15_000 });
+  await screenshot(page, `${view}-${size}`);
+  return axeFindings(page, `${view} (${size})`);
+}
+
+/** A findings list as lines for a failing expectation: `view · rule (impact): elements — help`. */
+export const describeFindings = (findings: AxeFinding[]) => findings.map((f) => `${f.view} · ${f.rule} (${f.impact}): ${f.elements.join(' | ')} — ${f.help}`);

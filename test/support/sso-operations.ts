@@ -35,3 +35,8 @@ export const RESET_2FA_UNLINK_SSO = typed(graphql(`
     resetTwoFactor(userId: $userId, reason: $reason, unlinkSso: $unlinkSso) { id security { twoFactorEnabled ssoConnections { provider { id } } } }
   }
 `));
+export const SSO_PROVIDER_DRAFT = typed(graphql(`query SsoProviderDraft { ssoProviderDraft { id redirectUri } }`));
+export const TEST_SSO_PROVIDER = typed(graphql(`mutation TestSsoProvider($id: ID!) { testSsoProvider(id: $id) { authorizationUrl } }`));
+export const SSO_TEST_RESULT = typed(graphql(`
+  query SsoTestResult($ticket: String!) { ssoTestResult(ticket: $ticket) { provider { id displayName } subject email emailVerified } }
+`));

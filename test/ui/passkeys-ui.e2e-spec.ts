@@ -78,7 +78,8 @@ describe('passkeys and security keys (Chromium virtual authenticator)', () => {
       backupCodes: { total: 10, remaining: 10 },
     });
 
-    await section.getByRole('button', { name: 'Done' }).click();
+    await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: /Download/ }).click()]);
+    await section.getByRole('button', { name: 'I saved my codes' }).click();
     await focusedOn(page, 'Two-factor authentication');
     const row = section.locator('li.credential-row');
     expect(await row.count()).toBe(1);

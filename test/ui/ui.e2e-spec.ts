@@ -92,7 +92,8 @@ describe('web pages (Chromium)', () => {
     await page.getByRole('button', { name: 'Set up email codes' }).click();
     await focusedOn(page, 'Set up email codes');
     await expect(page.getByText(`We sent a 6-digit code to ${emailAgent.email[0]}***@example.com.`, { exact: false }).count()).resolves.toBe(1);
-    await expect(page.getByRole('button', { name: /^Resend code in \d+ s$/ }).isDisabled()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Resend code' }).isDisabled()).resolves.toBe(true);
+    await page.getByText(/^You can request a new code in \d+ s\.$/).waitFor();
     await screenshot(page, 'email-setup');
 
     const code = await t.smtp.code(emailAgent.email, before);
@@ -106,7 +107,9 @@ describe('web pages (Chromium)', () => {
 
     const { me } = await emailAgent.client.ok(MY_SECURITY);
     expect(me.security).toMatchObject({ twoFactorEnabled: true, email: { enabled: true }, backupCodes: { remaining: 10 } });
-    await page.getByRole('button', { name: 'Done' }).click();
+    // The hand-off (issue 15): "I saved my codes" once they are downloaded, printed or copied.
+    await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download/ }).click()]);
+    await page.getByRole('button', { name: 'I saved my codes' }).click();
     await focusedOn(page, 'Two-factor authentication');
     await expect(page.getByRole('button', { name: 'Turn off email codes' }).count()).resolves.toBe(1);
   });
@@ -173,7 +176,8 @@ describe('web pages (Chromium)', () => {
     const before = t.smtp.to(emailAgent.email).length;
     await p2.getByRole('button', { name: 'Email me a code' }).click();
     await p2.getByText(`We sent a 6-digit code to ${emailAgent.email[0]}***@example.com.`, { exact: false }).waitFor();
-    await expect(p2.getByRole('button', { name: /^Resend code in (30|29|28) s$/ }).isDisabled()).resolves.toBe(true);
+    await expect(p2.getByRole('button', { name: 'Resend code' }).isDisabled()).resolves.toBe(true);
+    await p2.getByText(/^You can request a new code in (30|29|28) s\.$/).waitFor();
     await screenshot(p2, 'login-2fa-email');
     await p2.getByLabel('Code from the email').fill('000000');
     await p2.getByRole('button', { name: 'Verify' }).click();
@@ -226,11 +230,14 @@ describe('web pages (Chromium)', () => {
     const unused = emailAgentCodes.slice(2);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.txt$/);
-    expect(readFileSync((await download.path())!, 'utf8')).toBe(unused.join('\n') + '\n');
+    // The account and the date first (issue 15), then the unused codes, one a line.
+    const file = readFileSync((await download.path())!, 'utf8');
+    expect(file).toContain(`Account: ${emailAgent.email}\n`);
+    expect(file.endsWith(`\n\n${unused.join('\n')}\n`)).toBe(true);
 
     await page.getByRole('button', { name: 'Copy the backup codes' }).click();
     await page.getByText('The backup codes are copied.').waitFor();
-    expect(await page.evaluate(() => (globalThis as any).navigator.clipboard.readText())).toBe(unused.join('\n') + '\n');
+    expect(await page.evaluate(() => (globalThis as any).navigator.clipboard.readText())).toBe(file);
 
     await page.getByRole('button', { name: 'Done' }).click();
     await page.getByRole('button', { name: 'Generate new codes' }).click();
@@ -242,7 +249,8 @@ describe('web pages (Chromium)', () => {
     expect(fresh.filter((c) => emailAgentCodes.includes(c))).toEqual([]);
     expect(await page.locator('ul.codes li.used').count()).toBe(0);
 
-    await page.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('button', { name: 'Copy the backup codes' }).click();
+    await page.getByRole('button', { name: 'I saved my codes' }).click();
     await page.getByRole('button', { name: 'Turn off email codes' }).click();
     await focusedOn(page, 'Turn off email codes?');
     await page.getByText('This is your last method', { exact: false }).waitFor();
@@ -259,23 +267,26 @@ describe('web pages (Chromium)', () => {
     await page.getByRole('link', { name: 'Admin console' }).click();
     await focusedOn(page, 'Admin console');
     await page.locator('.stat', { hasText: 'Users' }).first().waitFor();
-    await page.getByRole('cell', { name: 'Tom Totp' }).waitFor();
+    await page.getByRole('cell', { name: 'Tom Totp', exact: true }).waitFor();
     await screenshot(page, 'admin-overview');
 
+    // Filters apply as they change (issue 15): no "Apply" button.
     await page.getByLabel('Two-factor', { exact: true }).selectOption('true');
     await page.getByLabel('Method').selectOption('TOTP');
-    await page.getByRole('button', { name: 'Apply filters' }).click();
-    await page.getByText('Showing 1–1 of 1 users.').waitFor();
+    await page.locator('#users-status').getByText('1 user matches.', { exact: true }).waitFor();
     await page.getByRole('searchbox', { name: 'Search' }).fill('tom tot');
-    await page.getByRole('button', { name: 'Apply filters' }).click();
-    await page.getByText('Showing 1–1 of 1 users.').waitFor();
+    await page.waitForURL(/search=tom\+tot/);
+    await page.locator('#users-status').getByText('1 user matches.', { exact: true }).waitFor();
     await page.getByRole('link', { name: 'Tom Totp' }).click();
     await focusedOn(page, 'Tom Totp');
     await page.getByText(/^On since/).first().waitFor();
     await screenshot(page, 'admin-user');
 
-    await page.getByLabel('Reason', { exact: true }).fill('Lost phone; identity checked on a video call');
-    await page.getByRole('button', { name: 'Reset two-factor' }).click();
+    // The confirmation names the person and lists what goes (issue 15).
+    await page.getByRole('button', { name: 'Reset two-factor…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Reset two-factor for Tom Totp?' });
+    await dialog.getByLabel('Reason', { exact: true }).fill('Lost phone; identity checked on a video call');
+    await dialog.getByRole('button', { name: 'Reset two-factor' }).click();
     await page.getByText(/is reset: every method is off/).waitFor();
     await page.getByRole('cell', { name: 'Two-factor reset by an administrator' }).waitFor();
     await screenshot(page, 'admin-user-reset');
@@ -292,7 +303,7 @@ describe('web pages (Chromium)', () => {
     await focusedOn(page, 'Emma Email');
     await page.getByText(/^Until /).waitFor();
     await page.getByRole('button', { name: 'Unlock' }).click();
-    await page.getByText('Code checks are unlocked.').waitFor();
+    await page.getByText('Emma Email can enter codes again: code checks are unlocked.').waitFor();
     expect((await admin.ok(USER, { id: emailAgent.id })).user.security.lockedUntil).toBeNull();
 
     await page.getByRole('link', { name: 'All users' }).click();

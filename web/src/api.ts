@@ -4,6 +4,7 @@
  * storage, where any script on the page could read it, and a new tab is signed in as well.
  */
 import type { TypedDocumentString } from './gql/graphql';
+import { sessionNotice } from './session-notice';
 
 /** Whether the pages believe a session is open: an UNAUTHENTICATED answer then means it ended. */
 export const session = {
@@ -18,6 +19,8 @@ export class ApiError extends Error {
     message: string,
     readonly code: string,
     readonly retryAfterSeconds?: number,
+    /** The error's other `extensions` (reason, attemptsLeft, lockedUntil, resendAvailableAt…). */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -25,7 +28,7 @@ export class ApiError extends Error {
 
 interface GqlError {
   message: string;
-  extensions?: { code?: string; retryAfterSeconds?: number };
+  extensions?: { code?: string; retryAfterSeconds?: number; [key: string]: unknown };
 }
 
 /** The result and variables types of a generated document: `ResultOf<typeof ME>`. */
@@ -61,10 +64,12 @@ export async function gql<R, V>(document: TypedDocumentString<R, V>, ...[variabl
   const err = body.errors?.[0];
   if (err) {
     const code = err.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+    // The server says why a session ended (an admin reset, "sign out everywhere"): the sign-in page tells the person.
+    if (code === 'UNAUTHENTICATED' && err.extensions?.sessionEnded) sessionNotice.set(err.message);
     if (code === 'UNAUTHENTICATED' && session.active && !/Invalid email or password/.test(err.message)) onSessionEnded();
     // The policy's grace ended while a page was open: the session may only enrol now.
     if (code === 'TWO_FACTOR_ENROLLMENT_REQUIRED') enrollmentRequiredHandler();
-    throw new ApiError(err.message, code, err.extensions?.retryAfterSeconds);
+    throw new ApiError(err.message, code, err.extensions?.retryAfterSeconds, err.extensions ?? {});
   }
   return body.data as R;
 }

@@ -67,6 +67,23 @@ export function fieldError(f: { wrap: HTMLElement; input: HTMLInputElement }, te
   f.input.setAttribute('aria-describedby', [...described, id].join(' '));
 }
 
+/**
+ * Ties an input to an error shown elsewhere (a step's message box, which also speaks for the whole
+ * step): `aria-invalid` and the message's id in `aria-describedby`; `null` unties it.
+ */
+export function tieError(input: HTMLInputElement, message: HTMLElement | null): void {
+  const own = (input.getAttribute('aria-describedby') ?? '').split(' ').filter((x) => x && x !== input.dataset.errorRef);
+  delete input.dataset.errorRef;
+  if (message) {
+    if (!message.id) message.id = uid('error');
+    input.dataset.errorRef = message.id;
+    own.push(message.id);
+    input.setAttribute('aria-invalid', 'true');
+  } else input.removeAttribute('aria-invalid');
+  if (own.length) input.setAttribute('aria-describedby', own.join(' '));
+  else input.removeAttribute('aria-describedby');
+}
+
 export function select(label: string, name: string, options: Array<[string, string]>, value = ''): { wrap: HTMLDivElement; input: HTMLSelectElement } {
   const id = uid(name);
   const el = h('select', { id, name }, options.map(([v, text]) => h('option', { value: v, selected: v === value }, text)));
@@ -112,19 +129,26 @@ export function focusHeading(el: HTMLElement): void {
   el.focus();
 }
 
-/** Disables a form's controls while `work` runs (no double submits). */
-export async function busy<T>(form: HTMLElement, work: () => Promise<T>): Promise<T> {
+/**
+ * Disables a form's controls while `work` runs (no double submits). `label`: what its submit button
+ * (or the button itself) says meanwhile, e.g. "Signing in…", so the wait is visible.
+ */
+export async function busy<T>(form: HTMLElement, work: () => Promise<T>, label?: string): Promise<T> {
   const selector = 'button, input, select, textarea';
   const controls = [...(form.matches(selector) ? [form] : []), ...form.querySelectorAll(selector)]
     .map((c) => c as HTMLButtonElement)
     .filter((c) => !c.disabled);
   controls.forEach((c) => (c.disabled = true));
   form.setAttribute('aria-busy', 'true');
+  const submit = label ? (form.matches('button') ? form : form.querySelector<HTMLElement>('button[type="submit"]')) : null;
+  const text = submit?.textContent;
+  if (submit) submit.textContent = label!;
   try {
     return await work();
   } finally {
     controls.forEach((c) => (c.disabled = false));
     form.removeAttribute('aria-busy');
+    if (submit && submit.textContent === label) submit.textContent = text ?? '';
   }
 }
 

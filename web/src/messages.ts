@@ -19,17 +19,63 @@ export function ssoErrorSentence(code: string): string {
 
 const minutes = (s: number) => (s >= 90 ? `${Math.ceil(s / 60)} minutes` : `${s} seconds`);
 
+// ---- Sign-in and its limits (issue 15): the sentences of the code limits, from the errors' extensions.
+
+/** "Today 5:44 PM"-style end of a lock, in the person's own time zone. */
+const lockEnd = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A locked account: until when, and who can help. */
+export function lockedSentence(lockedUntil: string): string {
+  return `Too many wrong codes: code checks for your account are locked until ${lockEnd(lockedUntil)}. Try again after that time, or ask your administrator to unlock your account.`;
+}
+
+/** "4 tries left." (nothing when the error does not say). */
+export function triesLeftSentence(e: ApiError): string {
+  const n = e.extensions.attemptsLeft;
+  return typeof n === 'number' && n > 0 ? ` ${n === 1 ? '1 try' : `${n} tries`} left.` : '';
+}
+
+/** Whether an error ends a sign-in attempt for good (the page offers only "Sign in again"). */
+export function endsSignIn(e: unknown): boolean {
+  if (!(e instanceof ApiError)) return false;
+  const reason = e.extensions.reason;
+  if (e.code === 'TOO_MANY_ATTEMPTS') return reason === 'ACCOUNT_LOCKED';
+  if (e.code === 'INVALID_CODE') return e.extensions.attemptsLeft === 0 || typeof e.extensions.lockedUntil === 'string';
+  if (e.code === 'CODE_EXPIRED') return reason === 'TOO_MANY_TRIES' || reason === 'SIGN_IN_EXPIRED' || reason === 'SIGN_IN_ENDED' || (!reason && /sign-in|sign in again/i.test(e.message));
+  return e.code === 'UNAUTHENTICATED' && /sign-in attempt/i.test(e.message);
+}
+
+/** The wait of the re-send limit, as a countdown sentence. */
+export const resendWaitSentence = (seconds: number) => `You can request a new code in ${Math.max(0, Math.ceil(seconds))} s.`;
+
 /** What to tell the person after a failed call. */
 export function describeError(e: unknown): string {
   if (!(e instanceof ApiError)) return 'Something went wrong. Please try again.';
   switch (e.code) {
-    case 'INVALID_CODE':
-      return 'That code is not right. Check it and try again.';
+    case 'INVALID_CODE': {
+      if (typeof e.extensions.lockedUntil === 'string') return `That code is not right. ${lockedSentence(e.extensions.lockedUntil)}`;
+      const first = e.extensions.reason === 'ALREADY_USED' ? 'That code was already used; wait for the next one.' : 'That code is not right. Check it and try again.';
+      // Account-wide tries (10) are worth a word only when few are left; a sign-in step says its own.
+      const n = e.extensions.attemptsLeft;
+      return typeof n === 'number' && n <= 3 ? `${first}${triesLeftSentence(e)}` : first;
+    }
     case 'CODE_EXPIRED':
-      return /sign-in|sign in again/i.test(e.message)
-        ? 'This sign-in attempt has expired. Start again.'
-        : 'That code has expired or was replaced by a newer one. Request a new code.';
+      switch (e.extensions.reason) {
+        case 'TOO_MANY_TRIES':
+          return 'This sign-in attempt was stopped after too many wrong codes. Sign in again.';
+        case 'SIGN_IN_EXPIRED':
+        case 'SIGN_IN_ENDED':
+          return 'This sign-in attempt has expired. Sign in again.';
+        case 'CODE_TOO_MANY_TRIES':
+          return 'That code had too many wrong tries and no longer works. Request a new code.';
+        default:
+          return /sign-in|sign in again/i.test(e.message)
+            ? 'This sign-in attempt has expired. Start again.'
+            : 'That code has expired or was replaced by a newer one. Request a new code.';
+      }
     case 'TOO_MANY_ATTEMPTS':
+      if (e.extensions.reason === 'ACCOUNT_LOCKED' && typeof e.extensions.lockedUntil === 'string') return lockedSentence(e.extensions.lockedUntil);
+      if (e.extensions.reason === 'RESEND_TOO_SOON' && e.retryAfterSeconds) return `A code was sent a moment ago. ${resendWaitSentence(e.retryAfterSeconds)}`;
       return e.retryAfterSeconds ? `Too many attempts. Try again in ${minutes(e.retryAfterSeconds)}.` : 'Too many attempts. Try again later.';
     case 'FORBIDDEN':
       return 'You do not have permission to do that.';

@@ -28,17 +28,17 @@ export const MY_ENROLLMENT = graphql(`
 `);
 export const CONSOLE_OVERVIEW = graphql(`
   query ConsoleOverview {
-    securityOverview { users twoFactorEnabled emailEnabled totpEnabled lockedNow lowBackupCodes nonCompliant inGracePeriod deactivated invited }
+    securityOverview { users twoFactorEnabled emailEnabled totpEnabled webauthnEnabled lockedNow lowBackupCodes nonCompliant inGracePeriod deactivated invited }
   }
 `);
 export const CONSOLE_USERS = graphql(`
   query ConsoleUsers(
     $search: String, $twoFactorEnabled: Boolean, $method: EnabledMethodFilter, $locked: Boolean, $backupCodesRemainingAtMost: Int,
-    $status: UserStatus, $twoFactorCompliant: Boolean, $first: Int, $after: String
+    $status: UserStatus, $twoFactorCompliant: Boolean, $first: Int, $after: String, $orderBy: UserOrder
   ) {
     users(
       search: $search, twoFactorEnabled: $twoFactorEnabled, method: $method, locked: $locked, backupCodesRemainingAtMost: $backupCodesRemainingAtMost,
-      status: $status, twoFactorCompliant: $twoFactorCompliant, first: $first, after: $after
+      status: $status, twoFactorCompliant: $twoFactorCompliant, first: $first, after: $after, orderBy: $orderBy
     ) {
       totalCount pageInfo { hasNextPage endCursor }
       edges { cursor node { ...UserFields status security { twoFactorRequired enrollmentDeadline } } }

@@ -1,7 +1,9 @@
 import { ApiError, gql, type VariablesOf } from './api';
-import { busy, button, codeField, countdown, field, h, messageBox, replace } from './dom';
+import { busy, button, codeField, field, h, messageBox, replace, tieError } from './dom';
 import { describeError, METHOD_LABEL } from './messages';
-import { REAUTH, SEND_REAUTH_CODE, type Method, type User } from './ops';
+import { REAUTH, type Method, type User } from './ops';
+import { SEND_REAUTH_EMAIL_CODE } from './ops-signin';
+import { sendCode } from './send-code';
 import { BEGIN_WEBAUTHN_REAUTH } from './ops-passkeys';
 import { CeremonyCancelled, describePasskeyError, passkeysSupported, useCredential } from './passkeys';
 import { currentUser } from './router';
@@ -61,10 +63,14 @@ function promptReauth(user: User | null): Promise<void> {
     let method: Method | null = null;
     const submitWith = async (form: HTMLFormElement, vars: () => Promise<VariablesOf<typeof REAUTH>>) => {
       msg.clear();
+      // The typed answer (password or code) carries the error: aria-invalid, described by the message.
+      const answer = form.querySelector<HTMLInputElement>('input[name="password"], input[name="code"]');
+      if (answer) tieError(answer, null);
       try {
-        await busy(form, async () => gql(REAUTH, await vars()));
+        await busy(form, async () => gql(REAUTH, await vars()), method === 'WEBAUTHN' ? 'Waiting for your passkey…' : 'Confirming…');
         close(true);
       } catch (e) {
+        if (answer && method !== 'WEBAUTHN' && e instanceof ApiError && ['UNAUTHENTICATED', 'INVALID_CODE', 'CODE_EXPIRED'].includes(e.code)) tieError(answer, msg.el);
         if (e instanceof CeremonyCancelled) msg.info('The passkey request was cancelled or timed out. Try again, or choose another way to confirm.');
         else if (method === null && e instanceof ApiError && e.code === 'UNAUTHENTICATED') msg.error('That password is not right.');
         else msg.error(method === 'WEBAUTHN' ? describePasskeyError(e) : describeError(e));
@@ -111,23 +117,21 @@ function promptReauth(user: User | null): Promise<void> {
         if (m === 'WEBAUTHN') {
           return replace(codeWrap, h('p', { class: 'hint' }, 'Your browser will ask for the fingerprint, face, screen lock or security key of a passkey you added to your account.'));
         }
-        const send = m === 'EMAIL'
-          ? button('Email me a code', async () => {
-              msg.clear();
-              try {
-                const d = await gql(SEND_REAUTH_CODE);
-                msg.ok(`We sent a code to ${d.sendReauthenticationCode.sentTo}.`);
-                countdown(send!, 30, 'Resend code');
-              } catch (err) {
-                msg.error(describeError(err));
-                if (err instanceof ApiError && err.retryAfterSeconds) countdown(send!, err.retryAfterSeconds, 'Email me a code');
-              }
-            }, { class: 'secondary' })
-          : null;
         const input = m === 'BACKUP_CODE'
           ? field('Backup code', { name: 'code', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'none', required: true })
           : codeField(m === 'TOTP' ? 'Code from your authenticator app' : 'Code from the email');
-        replace(codeWrap, send, input.wrap);
+        // The shared "send a code" component: a code mailed earlier (this dialog closed and opened
+        // again) can still be entered, and the re-send wait is a countdown, not an error.
+        const sender = m === 'EMAIL'
+          ? sendCode({
+              key: `reauth:${user?.id ?? ''}`,
+              send: async () => (await gql(SEND_REAUTH_EMAIL_CODE)).sendReauthenticationCode,
+              onStart: () => msg.clear(),
+              onError: (err) => msg.error(describeError(err)),
+              onCodeWaiting: (focus) => focus && input.input.focus(),
+            })
+          : null;
+        replace(codeWrap, sender?.controls, sender?.status, input.wrap);
       };
       const radios = h('fieldset', { class: 'choices' }, h('legend', null, 'Verify with'),
         methods.map((m, i) => h('label', null, h('input', { type: 'radio', name: 'reauth-method', value: m, checked: i === 0, onchange: () => choose(m) }), ` ${METHOD_LABEL[m]}`)));

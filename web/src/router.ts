@@ -113,12 +113,14 @@ export async function render(): Promise<void> {
   if (isPublic) void asked.then(chrome);
   else chrome(user);
   if (!found) {
+    main.removeAttribute('aria-busy'); // index.html's loading state
     replace(main, h('h1', null, 'Page not found'), h('p', null, h('a', { href: '/', 'data-link': true }, 'Go to the start page')));
     return focusFirstHeading(main);
   }
   if (found.access !== 'public' && !user) return navigate(`/login?next=${encodeURIComponent(path + location.search)}`, { replace: true });
   if (found.access !== 'public' && mustEnroll() && path !== ENROLL_PATH) return navigate(ENROLL_PATH, { replace: true });
   if (found.access === 'admin' && user?.role !== 'ADMIN') {
+    main.removeAttribute('aria-busy');
     replace(main, h('h1', null, 'Admins only'), h('p', null, 'The admin console needs an administrator account.'));
     return focusFirstHeading(main);
   }
@@ -154,15 +156,25 @@ function renderNav(user: User | null, path: string) {
   }
   const link = (href: string, text: string) =>
     h('a', { href, 'data-link': true, 'aria-current': path === href || path.startsWith(`${href}/`) ? 'page' : null }, text);
+  // The GraphQL IDE (issue 15): for admins, and only where the server serves it (not in production).
+  const ide = user.role === 'ADMIN' ? h('li', { hidden: true }, h('a', { href: '/graphql' }, 'GraphQL IDE')) : null;
+  if (ide) void ideAvailable().then((served) => (ide.hidden = !served));
   replace(
     nav,
     h('ul', null,
       h('li', null, link('/settings', 'Settings')),
       user.role === 'ADMIN' ? h('li', null, link('/admin', 'Admin console')) : null,
-      h('li', null, h('a', { href: '/graphql' }, 'GraphQL IDE')),
+      ide,
       h('li', null, h('button', { type: 'button', class: 'link', 'data-action': 'logout' }, 'Sign out')),
     ),
   );
+}
+
+/** Whether the server serves the GraphQL IDE (development only: web.module.ts), asked once per page load. */
+let ideServed: Promise<boolean> | null = null;
+function ideAvailable(): Promise<boolean> {
+  ideServed ??= fetch('/graphql', { method: 'HEAD', headers: { accept: 'text/html' } }).then((r) => r.ok, () => false);
+  return ideServed;
 }
 
 /**

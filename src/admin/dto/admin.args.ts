@@ -1,7 +1,8 @@
-import { ArgsType, Field, ID, Int, registerEnumType } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
-import { PageArgs } from '../../account-security/dto/page.args';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { TwoFactorMethod } from '../../two-factor';
+import { SortDirection, UserSortField } from '../../users/user-sort';
 import { UserStatus } from '../../users/user-status.enum';
 
 /** The methods the admin list filters on: the primary ones of TwoFactorMethod (one representation). */
@@ -9,8 +10,42 @@ export const EnabledMethodFilter = { EMAIL: TwoFactorMethod.EMAIL, TOTP: TwoFact
 export type EnabledMethodFilter = (typeof EnabledMethodFilter)[keyof typeof EnabledMethodFilter];
 registerEnumType(EnabledMethodFilter, { name: 'EnabledMethodFilter' });
 
+registerEnumType(UserSortField, { name: 'UserOrderField' });
+registerEnumType(SortDirection, { name: 'OrderDirection' });
+
+@InputType('UserOrder', { description: 'how the admin list is sorted; the id breaks ties in the same direction' })
+export class UserOrderInput {
+  @Field(() => UserSortField, { description: 'LAST_LOGIN_AT: accounts that never signed in sort below every date' })
+  @IsEnum(UserSortField)
+  field: UserSortField;
+
+  @Field(() => SortDirection)
+  @IsEnum(SortDirection)
+  direction: SortDirection;
+}
+
 @ArgsType()
-export class UsersArgs extends PageArgs {
+export class UsersArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 50 })
+  @IsOptional()
+  @IsInt()
+  @Min(1, { message: 'first must be between 1 and 100' })
+  @Max(100, { message: 'first must be between 1 and 100' })
+  first: number = 50;
+
+  /** Longer than PageArgs' 200: a cursor of a sort by email carries the email. */
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  after?: string | null;
+
+  @Field(() => UserOrderInput, { nullable: true, description: 'absent: oldest first (CREATED_AT ASC)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => UserOrderInput)
+  orderBy?: UserOrderInput | null;
+
   @Field(() => String, { nullable: true, description: 'any part of the email or display name, case-insensitive' })
   @IsOptional()
   @IsString()

@@ -6,12 +6,14 @@ import { IsNull, Repository } from 'typeorm';
 import { Db, TransactionHost } from '../../database/transactions';
 import { randomToken, sha256 } from '../../common/crypto/tokens';
 import { AttemptBudgets, RowCounter } from '../../rate-limit/attempt-budgets';
-import { AuthError } from '../auth.errors';
+import { AuthError, ChallengeEnd } from '../auth.errors';
 import { LoginChallengeEntity } from './login-challenge.entity';
 import { PendingAction } from '../login/login-outcome';
 
 const TTL_MS = 5 * 60 * 1000;
-const MAX_TRIES = 5;
+/** Wrong codes a challenge takes; the next answer is CODE_EXPIRED (reason TOO_MANY_TRIES). */
+export const CHALLENGE_MAX_TRIES = 5;
+const MAX_TRIES = CHALLENGE_MAX_TRIES;
 
 @Injectable()
 export class LoginChallengesService {
@@ -46,8 +48,23 @@ export class LoginChallengesService {
   async live(token: string): Promise<LoginChallengeEntity> {
     const c = token && token.length <= 128 ? await this.challenges.findOneBy({ tokenHash: sha256(token) }) : null;
     if (!c) throw AuthError.challengeInvalid();
-    if (c.consumedAt || c.attempts >= MAX_TRIES || c.expiresAt.getTime() <= this.clock.ms()) throw AuthError.challengeExpired();
+    const end = this.endOf(c);
+    if (end) throw AuthError.challengeExpired(end);
     return c;
+  }
+
+  /** Why a challenge can't be answered any more, or null while it can. */
+  private endOf(c: LoginChallengeEntity): ChallengeEnd | null {
+    if (c.consumedAt) return ChallengeEnd.SIGN_IN_ENDED;
+    if (c.attempts >= MAX_TRIES) return ChallengeEnd.TOO_MANY_TRIES;
+    if (c.expiresAt.getTime() <= this.clock.ms()) return ChallengeEnd.SIGN_IN_EXPIRED;
+    return null;
+  }
+
+  /** The wrong codes the challenge still takes (a read: tries in flight count as taken). */
+  async triesLeft(id: string): Promise<number> {
+    const c = await this.challenges.findOneBy({ id });
+    return c && !this.endOf(c) ? MAX_TRIES - c.attempts : 0;
   }
 
   private tries(id: string): RowCounter<LoginChallengeEntity> {
@@ -64,7 +81,10 @@ export class LoginChallengesService {
    * expired): CODE_EXPIRED. A wrong code keeps it, so the challenge is dead after 5.
    */
   async reserveTry(id: string): Promise<void> {
-    if (!(await this.budgets.reserve(this.tries(id)))) throw AuthError.challengeExpired();
+    if (await this.budgets.reserve(this.tries(id))) return;
+    // Why not: told apart after the fact (the reservation already decided).
+    const c = await this.challenges.findOneBy({ id });
+    throw AuthError.challengeExpired((c && this.endOf(c)) ?? ChallengeEnd.TOO_MANY_TRIES);
   }
 
   /** The try was no guess (locked account, lost to a concurrent success): give it back. */
@@ -80,6 +100,6 @@ export class LoginChallengesService {
   /** Single use: one conditional UPDATE decides between concurrent successes. */
   async consume(id: string): Promise<void> {
     const res = await this.tx.tx.getRepository(LoginChallengeEntity).update({ id, consumedAt: IsNull() }, { consumedAt: this.clock.now() });
-    if (res.affected !== 1) throw AuthError.challengeExpired();
+    if (res.affected !== 1) throw AuthError.challengeExpired(ChallengeEnd.SIGN_IN_ENDED);
   }
 }

@@ -3,15 +3,14 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Role } from '../../users/role.enum';
-import { UserStatus } from '../../users/user-status.enum';
 import { IS_PUBLIC, RECENT_AUTH, ROLES, requestOf } from '../../common/auth/decorators';
-import { enrollmentRequired, forbidden, reauthRequired, unauthenticated } from '../../common/errors/domain-error';
+import { CommonError, CommonErrorCode, enrollmentRequired, forbidden, reauthRequired, unauthenticated } from '../../common/errors/domain-error';
 import { EnrollmentService } from '../../security-policy/enrollment.service';
 import { UserEntity } from '../../users/user.entity';
-import { UsersService } from '../../users/users.service';
 import { AUTH_USER, RequestWithUser } from './current-user.decorator';
 import { SessionsService } from '../sessions/sessions.service';
 import { SessionCookie } from '../sessions/session-cookie';
+import { sessionEndedSentence } from '../sessions/session-end-reason';
 import type { CookieResponse } from '../../common/http/cookies';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
@@ -44,14 +43,14 @@ const RESTRICTED = Symbol('enrollmentRestricted');
  * Global guard: every operation needs a live session unless marked @Public(); @Roles() is
  * checked against the role stored on the server, never a claim from the client. The session comes
  * from `Authorization: Bearer` or the session cookie, and must be within the policy's idle and
- * absolute limits (SessionsService.resolve); a request marks it seen (at most once a minute).
+ * absolute limits, its account not deactivated (SessionsService.authenticate: one statement, the
+ * session joined with its user); a request marks it seen (at most once a minute).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionsService,
-    private readonly users: UsersService,
     private readonly enrollment: EnrollmentService,
     private readonly cookie: SessionCookie,
   ) {}
@@ -68,17 +67,18 @@ export class AuthGuard implements CanActivate {
       const bearer = typeof header === 'string' ? BEARER.exec(header)?.[1] : undefined;
       const token = bearer ?? this.cookie.read(req) ?? undefined;
       if (token) {
-        const session = await this.sessions.resolve(token, req);
-        const user = session ? await this.users.findById(session.userId) : null;
-        // A deactivated account's sessions are ended; this refuses any that a race left behind.
-        if (session && user && user.status !== UserStatus.DEACTIVATED) {
-          await this.sessions.touch(session);
+        // One statement: the session joined with its account (SessionsService.authenticate).
+        const auth = await this.sessions.authenticate(token, req);
+        if (auth.live) {
+          await this.sessions.touch(auth.session);
+          const { user, session } = auth;
           req.auth = { userId: user.id, role: user.role, sessionId: session.id, recentAuthAt: session.recentAuthAt };
           (req as unknown as RequestWithUser)[AUTH_USER] = user;
         } else {
           // A dead cookie is dropped, so the browser stops sending it (a public page still works).
           if (!bearer) this.cookie.clear(responseOf(ctx));
-          if (!isPublic) throw unauthenticated('Your session has ended; sign in again');
+          // Ended by an admin: the holder is told so (`extensions.sessionEnded`), not just "sign in again".
+          if (!isPublic) throw new CommonError(CommonErrorCode.UNAUTHENTICATED, sessionEndedSentence(auth.reason), { sessionEnded: true });
         }
       }
     }

@@ -10,7 +10,7 @@ import { UsersError } from '../../users/users.errors';
 import { UsersService } from '../../users/users.service';
 import { AuthError } from '../auth.errors';
 import { CodeVerifier } from './code-verifier';
-import { LoginChallengesService } from '../challenges/login-challenges.service';
+import { CHALLENGE_MAX_TRIES, LoginChallengesService } from '../challenges/login-challenges.service';
 import { LoginOutcome, PendingAction, SessionResult } from './login-outcome';
 import { LoginThrottle } from './login-throttle';
 import { PendingActionRegistry } from './pending-actions';
@@ -140,7 +140,12 @@ export class AuthService {
     const methods = owed ? await this.verifier.offeredMethods(user.id, exclude) : [];
     if (methods.length) {
       const { token, challenge } = await this.challenges.create(user.id, opts.event, opts.eventDetail ?? null, opts.pendingAction ?? null, methods);
-      return { kind: 'challenge', challengeToken: token, methods, expiresAt: challenge.expiresAt };
+      // Said up front, so the page can tell a locked account before any code is typed (issue 15).
+      const lock = await this.lock.status(user.id);
+      return {
+        kind: 'challenge', challengeToken: token, methods, expiresAt: challenge.expiresAt,
+        attemptsLeft: Math.min(CHALLENGE_MAX_TRIES, lock.checksLeft), lockedUntil: lock.lockedUntil,
+      };
     }
     const startedAt = new Date();
     const session = await this.tx.withTransaction(async () => {
@@ -235,10 +240,15 @@ export class AuthService {
     } catch (e) {
       // A wrong code stays counted; anything else (locked, lost to a concurrent success) was no try.
       if (!TwoFactorError.isInvalidCode(e)) await this.challenges.releaseTry(challenge.id);
+      // The page shows the tries left before this sign-in attempt stops (0: it has).
+      else TwoFactorError.limitAttemptsLeft(e, await this.challenges.triesLeft(challenge.id));
       throw e;
     }
     const { result, verified } = outcome;
-    if (verified.backupCodesLeft !== undefined) await this.backupCodeUsed(result.user, verified.backupCodesLeft, meta);
+    if (verified.backupCodesLeft !== undefined) {
+      await this.backupCodeUsed(result.user, verified.backupCodesLeft, meta);
+      result.backupCodesRemaining = verified.backupCodesLeft;
+    }
     await this.alertIfNewBrowser(result.user, meta, opts.deviceToken ?? null, startedAt);
     // After the factor: "Remember this browser" (null when the policy allows none for this user).
     const rememberedDevice = opts.rememberDevice ? await this.trustedDevices.remember(result.user, meta, opts.deviceToken ?? null) : null;

@@ -8,6 +8,8 @@ export interface SessionResult {
   token: string;
   expiresAt: Date;
   user: UserEntity;
+  /** After a sign-in with a backup code: the unused codes left. */
+  backupCodesRemaining?: number;
 }
 
 /** The password (or SSO) step passed; a second factor is still owed. */
@@ -16,6 +18,10 @@ export interface ChallengeResult {
   challengeToken: string;
   methods: TwoFactorMethod[];
   expiresAt: Date;
+  /** Wrong codes this challenge takes before it stops (its own 5, fewer when the account is close to its lock). */
+  attemptsLeft: number;
+  /** While the account's code checks are locked: until when (every method is refused until then). */
+  lockedUntil: Date | null;
 }
 
 export type LoginOutcome = SessionResult | ChallengeResult;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RequestMeta } from '../../common/auth/request-context';
+import { plainAddress } from '../../common/net/client-address';
 import { Db, TransactionHost } from '../../database/transactions';
 import { SecurityEventsService } from '../../security-events/security-events.service';
 import { SecurityEventType } from '../../security-events/security-event-type';
@@ -8,9 +9,10 @@ import { UsersService } from '../../users/users.service';
 import { SessionEntity } from './session.entity';
 import { SessionsError } from './sessions.errors';
 import { SessionsService } from './sessions.service';
+import { SessionEndReason } from './session-end-reason';
 
 /** Where a session was opened, for an event's detail (no token, no id of anything secret). */
-const describe = (s: SessionEntity) => [s.browser, s.os && `on ${s.os}`, s.ip && `from ${s.ip}`].filter(Boolean).join(' ') || 'unknown device';
+const describe = (s: SessionEntity) => [s.browser, s.os && `on ${s.os}`, s.ip && `from ${plainAddress(s.ip)}`].filter(Boolean).join(' ') || 'unknown device';
 
 /**
  * "Where you're signed in": the user's own sessions and the admin's view of a user's, and ending
@@ -63,7 +65,7 @@ export class ActiveSessionsService {
     const user = await this.users.getById(userId);
     const live = await this.tx.withTransaction(async () => {
       const n = (await this.sessions.listLive(userId)).length;
-      await this.sessions.revokeAllForUser(userId);
+      await this.sessions.revokeAllForUser(userId, undefined, SessionEndReason.ADMIN_SIGN_OUT);
       return n;
     });
     await this.notifier.notify(user, SecurityEventType.SESSION_REVOKED, 'You were signed out everywhere', 'An administrator signed your account out of every device. Sign in again to continue.', meta, {

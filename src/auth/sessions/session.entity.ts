@@ -51,4 +51,8 @@ export class SessionEntity {
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   os: string | null;
+
+  /** `SessionEndReason` when someone other than its holder ended it (an admin), else null. */
+  @Column({ name: 'end_reason', type: 'varchar', length: 32, nullable: true })
+  endReason: string | null;
 }

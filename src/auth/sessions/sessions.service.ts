@@ -3,7 +3,7 @@ import { Clock } from '../../common/clock/clock';
 import { ConfigType } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { IsNull, MoreThan, Not, Repository } from 'typeorm';
+import { EntityMetadata, IsNull, MoreThan, Not, ObjectLiteral, Repository } from 'typeorm';
 import { Db, TransactionHost } from '../../database/transactions';
 import { RequestMeta } from '../../common/auth/request-context';
 import { randomToken, sha256 } from '../../common/crypto/tokens';
@@ -12,7 +12,10 @@ import { RANGES } from '../../security-policy/policy-rules';
 import { SecurityPolicyService } from '../../security-policy/security-policy.service';
 import { SessionEntity } from './session.entity';
 import { SignInMethod } from './sign-in-method';
+import { SessionEndReason } from './session-end-reason';
 import { parseUserAgent } from '../../common/http/user-agent';
+import { UserEntity } from '../../users/user.entity';
+import { UserStatus } from '../../users/user-status.enum';
 
 export interface IssuedSession {
   token: string;
@@ -34,11 +37,25 @@ export interface SessionLimits {
 /** The shortest limits a policy can set (RANGES): a session within both is live under any policy. */
 const LOOSEST_LIMITS: SessionLimits = { sessionIdleMinutes: RANGES.sessionIdleMinutes[0], sessionMaxHours: RANGES.sessionMaxHours[0] };
 
+/**
+ * What a session token is worth on this request: its live session and account, or why not — the
+ * reason an admin gave when they ended it (`SessionEndReason`), else null (unknown token, signed
+ * out, expired, idle, past the policy's limits).
+ */
+export type Authentication =
+  | { live: true; session: SessionEntity; user: UserEntity }
+  | { live: false; reason: SessionEndReason | null };
+
+const NOT_LIVE: Authentication = { live: false, reason: null };
+
 /** `lastSeenAt` is written at most this often per session, so a stream of reads stays reads. */
 export const LAST_SEEN_RESOLUTION_MS = 60_000;
 
 @Injectable()
 export class SessionsService {
+  /** The token lookup's SQL, written on first use (see `byToken`). */
+  private join?: SessionJoinQuery;
+
   constructor(
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
@@ -60,38 +77,69 @@ export class SessionsService {
     // The policy's limit as it stands now; a later change holds too (checked on every request).
     const ttlMs = Math.min(this.config.sessionTtlSeconds * 1000, sessionMaxHours * 3_600_000);
     const { browser, os } = parseUserAgent(meta.userAgent);
-    const session = await repo.save(
-      repo.create({
-        id: randomUUID(),
-        userId,
-        tokenHash: sha256(token),
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + ttlMs),
-        recentAuthAt: opts.recent === false ? new Date(0) : now,
-        revokedAt: null,
-        ip: meta.ip?.slice(0, 64) ?? null,
-        userAgent: meta.userAgent,
-        lastSeenAt: now,
-        signedInWith: opts.signedInWith ?? SignInMethod.PASSWORD,
-        browser,
-        os,
-      }),
-      // No implicit transaction of save's own: on SQLite it would bypass the transaction lane.
-      { transaction: false },
-    );
+    const session = repo.create({
+      id: randomUUID(),
+      userId,
+      tokenHash: sha256(token),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + ttlMs),
+      recentAuthAt: opts.recent === false ? new Date(0) : now,
+      revokedAt: null,
+      ip: meta.ip?.slice(0, 64) ?? null,
+      userAgent: meta.userAgent,
+      lastSeenAt: now,
+      signedInWith: opts.signedInWith ?? SignInMethod.PASSWORD,
+      browser,
+      os,
+      endReason: null,
+    });
+    // One INSERT. Not `save` (it SELECTs the id first, to choose between INSERT and UPDATE) and
+    // not `insert` (it SELECTs the columns that have a default back, though every value is given
+    // here); no transaction of its own (on SQLite it would bypass the transaction lane).
+    await repo.createQueryBuilder().insert().into(SessionEntity).values(session).updateEntity(false).execute();
     return { token, session };
   }
 
   /**
-   * The live session a bearer token (or session cookie) names, or null: unknown, revoked,
-   * expired, idle longer than the policy allows, or older than its `sessionMaxHours`.
-   * `scope`: the request, so the policy is read once per request.
+   * The session a bearer token (or session cookie) names and its account, in ONE statement (the
+   * session joined with its user), checked: not revoked, not expired, within the policy's idle and
+   * absolute limits, the account not deactivated (its sessions are ended on deactivation; this
+   * refuses any that a race left behind). `scope`: the request, so the policy, when it has to be
+   * read at all, is read once per request. Every authenticated request runs this: see `byToken`.
    */
+  async authenticate(token: string, scope?: object): Promise<Authentication> {
+    if (!token || token.length > 128) return NOT_LIVE;
+    const found = await this.byToken(sha256(token));
+    if (!found) return NOT_LIVE;
+    const { session, user } = found;
+    if (session.revokedAt) return { live: false, reason: (session.endReason as SessionEndReason | null) ?? null };
+    if (!user) return NOT_LIVE;
+    if (user.status === UserStatus.DEACTIVATED) return { live: false, reason: SessionEndReason.DEACTIVATED };
+    if (!(await this.live(session, scope))) return NOT_LIVE;
+    return { live: true, session, user };
+  }
+
+  /** The live session a token names, or null (`authenticate` without the account). */
   async resolve(token: string, scope?: object): Promise<SessionEntity | null> {
-    if (!token || token.length > 128) return null;
-    const session = await this.sessions.findOneBy({ tokenHash: sha256(token) });
-    if (!session || !(await this.live(session, scope))) return null;
-    return session;
+    const auth = await this.authenticate(token, scope);
+    return auth.live ? auth.session : null;
+  }
+
+  /**
+   * The session row of a token hash with its user's row (null if the user is gone), in one
+   * statement. The SQL is written once per process from the entities' metadata and the rows are
+   * hydrated by the driver's own conversions (dates, nulls), as the repository would; what is
+   * saved is the query builder's work on every request (rendering the query and mapping the
+   * result cost more CPU than the query itself on SQLite). The users table is read here, not
+   * through UsersService, because that read is the point: one round trip per request.
+   */
+  private async byToken(tokenHash: string): Promise<{ session: SessionEntity; user: UserEntity | null } | null> {
+    const join = (this.join ??= sessionJoinQuery(this.sessions.metadata, this.sessions.manager.connection.getMetadata(UserEntity)));
+    const rows = (await this.sessions.query(join.sql, [tokenHash])) as ObjectLiteral[];
+    if (!rows.length) return null;
+    const session = join.hydrate(join.session, 's', rows[0]) as SessionEntity;
+    const user = rows[0][join.userKey] == null ? null : (join.hydrate(join.user, 'u', rows[0]) as UserEntity);
+    return { session, user };
   }
 
   /** Whether a session (by id) is still live for this user. */
@@ -162,15 +210,50 @@ export class SessionsService {
     return this.repo.findOneBy({ id: sessionId, userId });
   }
 
-  /** Ends every session of a user, or all but one (password change keeps the caller's). */
-  async revokeAllForUser(userId: string, exceptSessionId?: string): Promise<number> {
+  /**
+   * Ends every session of a user, or all but one (password change keeps the caller's). `reason`:
+   * when an admin ends them, what their holders are told on their next request.
+   */
+  async revokeAllForUser(userId: string, exceptSessionId?: string, reason?: SessionEndReason): Promise<number> {
     const repo = this.repo;
     const where = exceptSessionId
       ? { userId, revokedAt: IsNull(), id: Not(exceptSessionId) }
       : { userId, revokedAt: IsNull() };
-    const res = await repo.update(where, { revokedAt: this.clock.now() });
+    const res = await repo.update(where, { revokedAt: this.clock.now(), ...(reason ? { endReason: reason } : {}) });
     return res.affected ?? 0;
   }
+}
+
+interface SessionJoinQuery {
+  sql: string;
+  session: EntityMetadata;
+  user: EntityMetadata;
+  /** The raw column that is null when the session's user row is missing. */
+  userKey: string;
+  hydrate(meta: EntityMetadata, alias: string, raw: ObjectLiteral): ObjectLiteral;
+}
+
+/** `SELECT s.*, u.* FROM sessions s LEFT JOIN users u … WHERE s.token_hash = ?`, columns aliased `s_…`/`u_…`. */
+function sessionJoinQuery(session: EntityMetadata, user: EntityMetadata): SessionJoinQuery {
+  const driver = session.connection.driver;
+  const q = (name: string) => driver.escape(name);
+  const columns = (meta: EntityMetadata, alias: string) => meta.columns.map((c) => `${alias}.${q(c.databaseName)} AS ${q(`${alias}_${c.databaseName}`)}`);
+  const column = (meta: EntityMetadata, property: string) => meta.findColumnWithPropertyName(property)!.databaseName;
+  const sql =
+    `SELECT ${[...columns(session, 's'), ...columns(user, 'u')].join(', ')} ` +
+    `FROM ${q(session.tableName)} s LEFT JOIN ${q(user.tableName)} u ON u.${q(column(user, 'id'))} = s.${q(column(session, 'userId'))} ` +
+    `WHERE s.${q(column(session, 'tokenHash'))} = ?`;
+  return {
+    sql,
+    session,
+    user,
+    userKey: `u_${column(user, 'id')}`,
+    hydrate(meta, alias, raw) {
+      const entity = meta.create() as ObjectLiteral;
+      for (const c of meta.columns) c.setEntityValue(entity, driver.prepareHydratedValue(raw[`${alias}_${c.databaseName}`], c));
+      return entity;
+    },
+  };
 }
 
 const seenAt = (s: SessionEntity) => (s.lastSeenAt ?? s.createdAt).getTime();

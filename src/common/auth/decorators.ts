@@ -1,6 +1,7 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request } from 'express';
+import { plainAddress } from '../net/client-address';
 import type { AuthContext, RequestMeta } from './request-context';
 
 /**
@@ -35,9 +36,13 @@ export function requestOf(ctx: ExecutionContext): Request & { auth?: AuthContext
   return ctx.switchToHttp().getRequest();
 }
 
+/**
+ * Where a request came from, as stored with events, sessions and trusted browsers. The address is
+ * plain: an IPv4 peer of a dual-stack socket (`::ffff:203.0.113.5`) is its IPv4 address.
+ */
 export function metaOf(req: Request | undefined): RequestMeta {
   return {
-    ip: req?.ip ?? req?.socket?.remoteAddress ?? null,
+    ip: plainAddress(req?.ip ?? req?.socket?.remoteAddress ?? null),
     userAgent: (req?.headers?.['user-agent'] ?? '').slice(0, 255) || null,
   };
 }

@@ -24,3 +24,44 @@ export function toConnection<R extends Keyset, N>(page: { items: R[]; hasNextPag
   const edges = page.items.map((row) => ({ cursor: encodeCursor(row), node: node(row) }));
   return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
 }
+
+/**
+ * Keyset pagination under another sort: the cursor names the sort it belongs to (so a cursor of one
+ * sort is refused under another), the row's value of the sort key and its id (the tie-break). The
+ * value is what the database compares (a timestamp as epoch ms, a lower-cased text as the
+ * database lower-cased it), so the next page starts exactly after the row, whatever changed since.
+ */
+export type SortValue = string | number | null;
+export interface SortKeyset {
+  sort: string;
+  value: SortValue;
+  id: string;
+}
+
+export function encodeSortCursor(k: SortKeyset): string {
+  return Buffer.from(JSON.stringify([k.sort, k.value, k.id])).toString('base64url');
+}
+
+/** The position a cursor names under `sort`, or null for anything else (another sort's cursor, garbage). */
+export function decodeSortCursor(cursor: string, sort: string): SortKeyset | null {
+  let v: unknown;
+  try {
+    v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(v) || v.length !== 3 || v[0] !== sort || typeof v[2] !== 'string' || !v[2]) return null;
+  const value: unknown = v[1];
+  if (value !== null && typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) return null;
+  return { sort, value, id: v[2] };
+}
+
+/** A Relay connection whose cursors come from `cursorOf` (a sort other than the default one). */
+export function toSortedConnection<R, N>(
+  page: { items: R[]; hasNextPage: boolean },
+  cursorOf: (row: R, index: number) => string,
+  node: (row: R) => N,
+): { edges: Array<{ cursor: string; node: N }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } {
+  const edges = page.items.map((row, i) => ({ cursor: cursorOf(row, i), node: node(row) }));
+  return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+}

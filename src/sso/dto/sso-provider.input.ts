@@ -10,6 +10,15 @@ export class SsoProviderInput {
   @MaxLength(36)
   id?: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: 'create only: the id to create the provider with, from `ssoProviderDraft` (its redirect URI was shown before saving)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(36)
+  newId?: string | null;
+
   @Field(() => SsoProviderKind)
   @IsEnum(SsoProviderKind)
   kind: SsoProviderKind;
@@ -45,7 +54,11 @@ export class SsoProviderInput {
   @MaxLength(64)
   tenant?: string | null;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: true })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: true,
+    description: 'true: enabled if its discovery document answers at save time; else saved disabled with `discoveryProblem`',
+  })
   @IsOptional()
   @IsBoolean()
   enabled?: boolean | null;

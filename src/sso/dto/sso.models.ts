@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { SsoProviderKind } from '../sso-provider-kind';
 import type { ProviderView } from '../sso-providers.service';
 
@@ -63,8 +63,15 @@ export class SsoProviderConfigModel {
   @Field({ description: 'what the admin registers at the provider' }) redirectUri: string;
   @Field(() => [String], { description: 'OFFICE365 common/organizations: accepted tenant ids (empty: any)' })
   allowedTenants: string[];
+  @Field(() => String, {
+    nullable: true,
+    description: 'why the last save could not enable the provider (its discovery document did not answer or does not fit); null when the check passed or did not run',
+  })
+  discoveryProblem: string | null;
+  @Field(() => Int, { description: 'accounts linked to this provider (removing it unlinks them)' })
+  linkedAccounts: number;
 
-  static from(v: ProviderView): SsoProviderConfigModel {
+  static from(v: ProviderView, linkedAccounts: number): SsoProviderConfigModel {
     return Object.assign(new SsoProviderConfigModel(), {
       id: v.id,
       kind: v.kind,
@@ -76,8 +83,26 @@ export class SsoProviderConfigModel {
       requireTwoFactor: v.requireTwoFactor,
       redirectUri: v.redirectUri,
       allowedTenants: v.allowedTenants,
+      discoveryProblem: v.discoveryProblem,
+      linkedAccounts,
     });
   }
+}
+
+/** A provider not saved yet: its id and the redirect URI to register at the provider first. */
+@ObjectType('SsoProviderDraft')
+export class SsoProviderDraftModel {
+  @Field(() => ID, { description: 'pass as `SsoProviderInput.newId` when saving' }) id: string;
+  @Field({ description: 'what the admin registers at the provider, before saving' }) redirectUri: string;
+}
+
+/** What the provider vouched for in an admin's "Test sign-in" (nobody was signed in, nothing linked). */
+@ObjectType('SsoTestResult')
+export class SsoTestResultModel {
+  @Field(() => SsoProviderModel) provider: SsoProviderModel;
+  @Field({ description: 'the identity key: `sub` (Office 365: tid + oid)' }) subject: string;
+  @Field(() => String, { nullable: true, description: 'the `email` claim, else `preferred_username`' }) email: string | null;
+  @Field({ description: EMAIL_VERIFIED }) emailVerified: boolean;
 }
 
 @ObjectType('SsoRedirect')

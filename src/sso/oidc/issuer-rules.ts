@@ -60,6 +60,14 @@ export function isMultiTenant(kind: SsoProviderKind, tenant: string | null): boo
 }
 
 /** `<issuer>/.well-known/openid-configuration` (OpenID Connect Discovery 1.0, section 4). */
+/**
+ * Whether a discovery document's `issuer` fits the configured one: equal, or (Office 365 with
+ * common/organizations) the `{tenantid}` template Microsoft publishes there.
+ */
+export function discoveredIssuerFits(kind: SsoProviderKind, tenant: string | null, configured: string, discovered: string): boolean {
+  return discovered === configured || (isMultiTenant(kind, tenant) && discovered.includes('{tenantid}'));
+}
+
 export function discoveryUrl(issuer: string): string {
   return `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
 }

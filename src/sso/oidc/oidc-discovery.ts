@@ -20,6 +20,16 @@ export interface ProviderMetadata {
 
 const MAX_BODY = 256 * 1024;
 
+/** Network failures in the admin's words (the configuration check). */
+const NETWORK_WORDS: Record<string, string> = {
+  ECONNREFUSED: 'the connection was refused',
+  ECONNRESET: 'the connection was reset',
+  ENOTFOUND: 'the host name is unknown',
+  EAI_AGAIN: 'the host name could not be looked up',
+  EHOSTUNREACH: 'the host is unreachable',
+  ENETUNREACH: 'the network is unreachable',
+};
+
 /** GET with a time limit and a size cap; no redirects (a 3xx is just a status). */
 function getText(url: string, agent: http.Agent | undefined, timeoutMs: number): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -78,6 +88,28 @@ export class OidcDiscovery {
       // A stale document beats no sign-in while the provider's discovery endpoint hiccups.
       if (cached && e instanceof SsoFlowError && e.redirectCode === 'provider_unavailable') return cached.doc;
       throw e;
+    }
+  }
+
+  /**
+   * The configuration check of `configureSsoProvider`: fetches the issuer's discovery document
+   * now (never from the cache, and without caching it) under the same outbound rules as a flow.
+   * Null when it answers with a usable document, else a sentence for the admin.
+   */
+  async problem(issuer: string, fits: (documentIssuer: string) => boolean): Promise<string | null> {
+    const url = discoveryUrl(issuer);
+    try {
+      const doc = await this.fetchMetadata(issuer);
+      if (!fits(doc.issuer)) return `${url} names the issuer ${doc.issuer}, not ${issuer}.`;
+      return null;
+    } catch (e) {
+      if (!(e instanceof SsoFlowError)) throw e;
+      const code = (e.cause as NodeJS.ErrnoException | undefined)?.code;
+      const why = (code && NETWORK_WORDS[code]) ?? (code === 'ETIMEDOUT' ? `no answer within ${this.config.httpTimeoutMs / 1000} s` : e.message.replace(/^(provider )?discovery (document: )?/, '').replace(/^answered (\d+)/, 'it answered HTTP $1'));
+      const sentence = e.redirectCode === 'provider_unavailable'
+        ? `${url} could not be reached: ${why}.`
+        : `${url} did not give a usable discovery document: ${why}.`;
+      return sentence.length > 500 ? `${sentence.slice(0, 499)}…` : sentence;
     }
   }
 

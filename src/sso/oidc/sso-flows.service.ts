@@ -64,6 +64,13 @@ export class SsoFlowsService {
     return handle;
   }
 
+  /** The purpose of a live flow of this provider and browser, without using it (a disabled provider's TEST flows go on). */
+  async livePurpose(providerId: string, handle: unknown, browserHash: string | null): Promise<SsoFlowPurpose | null> {
+    if (typeof handle !== 'string' || !handle || handle.length > 128 || !browserHash) return null;
+    const flow = await this.flows.findOneBy({ stateHash: sha256(handle), providerId, browserHash, consumedAt: IsNull(), expiresAt: MoreThan(new Date()) });
+    return flow?.purpose ?? null;
+  }
+
   codeVerifierOf(flow: SsoFlowEntity): string {
     return this.crypto.decrypt(flow.codeVerifierSealed, flow.id);
   }

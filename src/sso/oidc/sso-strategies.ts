@@ -10,7 +10,7 @@ import { ssoConfig } from '../sso.config';
 import { SsoFlowError, SsoRedirectCode } from '../sso.errors';
 import { BROWSER_KEY, DbStateStore, RequestWithFlow } from './db-state.store';
 import { IdTokenVerifier, VerifiedIdentity } from './id-token.verifier';
-import { isMultiTenant } from './issuer-rules';
+import { discoveredIssuerFits } from './issuer-rules';
 import { OidcDiscovery, ProviderMetadata } from './oidc-discovery';
 import { OidcProviderStrategy } from './oidc.strategy';
 import { OutboundPolicy } from './outbound-policy';
@@ -104,8 +104,7 @@ export class SsoStrategies {
     const current = this.built.get(provider.id);
     if (current && current.version === provider.version && current.metadata === metadata) return name;
 
-    const multiTenant = isMultiTenant(provider.kind, provider.tenant);
-    if (metadata.issuer !== provider.issuer && !(multiTenant && metadata.issuer.includes('{tenantid}'))) {
+    if (!discoveredIssuerFits(provider.kind, provider.tenant, provider.issuer, metadata.issuer)) {
       this.logger.warn(`provider ${provider.id}: discovery names issuer ${metadata.issuer}, configured ${provider.issuer}`);
       throw new SsoFlowError('provider_error', 'issuer of the discovery document differs from the configured one');
     }

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { plainAddress } from '../../common/net/client-address';
 import type { TrustedDeviceView } from '../trusted-devices.service';
 
 @ObjectType('TrustedDevice', { description: 'A browser remembered after a second factor ("Remember this browser")' })
@@ -14,7 +15,7 @@ export class TrustedDeviceModel {
 
   static from(d: TrustedDeviceView): TrustedDeviceModel {
     return Object.assign(new TrustedDeviceModel(), {
-      id: d.id, createdAt: d.createdAt, lastUsedAt: d.lastUsedAt, expiresAt: d.expiresAt, browser: d.browser, os: d.os, ip: d.ip, current: d.current,
+      id: d.id, createdAt: d.createdAt, lastUsedAt: d.lastUsedAt, expiresAt: d.expiresAt, browser: d.browser, os: d.os, ip: plainAddress(d.ip), current: d.current,
     });
   }
 }

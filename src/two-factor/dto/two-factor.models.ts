@@ -5,6 +5,8 @@ import { UserModel } from '../../users/dto/user.model';
 export class CodeDeliveryModel {
   @Field({ description: 'masked: j***@example.com' }) sentTo: string;
   @Field() expiresAt: Date;
+  @Field({ description: 'when another code may be sent (one mail per 30 s per account); a code asked for earlier answers TOO_MANY_ATTEMPTS with retryAfterSeconds' })
+  resendAvailableAt: Date;
 }
 
 @ObjectType('TotpEnrollment')

@@ -15,7 +15,7 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n}": typeof types.SecurityStateFragmentDoc,
+    "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n    attemptsLeft\n    lockedUntil\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n  discoveryProblem\n  linkedAccounts\n}": typeof types.SecurityStateFragmentDoc,
     "\n  mutation DeviceLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on AuthSession { token }\n      ... on TwoFactorChallenge { challengeToken methods }\n    }\n  }\n": typeof types.DeviceLoginDocument,
     "\n  mutation VerifyRemember($challengeToken: String!, $method: TwoFactorMethod!, $code: String!, $rememberDevice: Boolean) {\n    verifyCode(challengeToken: $challengeToken, method: $method, code: $code, rememberDevice: $rememberDevice) { token }\n  }\n": typeof types.VerifyRememberDocument,
     "\n  query MyTrustedDevices { myTrustedDevices { id createdAt lastUsedAt expiresAt browser os ip current } }\n": typeof types.MyTrustedDevicesDocument,
@@ -70,6 +70,10 @@ type Documents = {
     "\n  query UserSessions($userId: ID!) {\n    userSessions(userId: $userId) { id lastSeenAt browser os ip signedInWith current }\n  }\n": typeof types.UserSessionsDocument,
     "mutation RevokeUserSessions($userId: ID!) { revokeUserSessions(userId: $userId) }": typeof types.RevokeUserSessionsDocument,
     "query SessionsMe { me { id email } }": typeof types.SessionsMeDocument,
+    "\n  mutation VerifyCodeLimits($challengeToken: String!, $method: TwoFactorMethod!, $code: String!) {\n    verifyCode(challengeToken: $challengeToken, method: $method, code: $code) { token backupCodesRemaining }\n  }\n": typeof types.VerifyCodeLimitsDocument,
+    "\n  mutation SendLoginCodeLimits($challengeToken: String!) { sendLoginCode(challengeToken: $challengeToken) { sentTo expiresAt resendAvailableAt } }\n": typeof types.SendLoginCodeLimitsDocument,
+    "mutation SetupEmailLimits { setupEmailTwoFactor { sentTo expiresAt resendAvailableAt } }": typeof types.SetupEmailLimitsDocument,
+    "mutation SendReauthCodeLimits { sendReauthenticationCode { sentTo expiresAt resendAvailableAt } }": typeof types.SendReauthCodeLimitsDocument,
     "query SsoProviders { ssoProviders { id kind displayName } }": typeof types.SsoProvidersDocument,
     "query AdminSsoProviders { adminSsoProviders { ...ProviderConfig } }": typeof types.AdminSsoProvidersDocument,
     "\n  mutation ConfigureSsoProvider($input: SsoProviderInput!) { configureSsoProvider(input: $input) { ...ProviderConfig } }\n": typeof types.ConfigureSsoProviderDocument,
@@ -83,6 +87,11 @@ type Documents = {
     "\n  query SsoTicket($ticket: String!) { ssoTicket(ticket: $ticket) { provider { id kind displayName } email emailVerified } }\n": typeof types.SsoTicketDocument,
     "\n  mutation UnlinkUserProvider($userId: ID!, $providerId: ID!, $reason: String!) {\n    unlinkUserProvider(userId: $userId, providerId: $providerId, reason: $reason) { id email }\n  }\n": typeof types.UnlinkUserProviderDocument,
     "\n  mutation ResetTwoFactorUnlinkSso($userId: ID!, $reason: String!, $unlinkSso: Boolean) {\n    resetTwoFactor(userId: $userId, reason: $reason, unlinkSso: $unlinkSso) { id security { twoFactorEnabled ssoConnections { provider { id } } } }\n  }\n": typeof types.ResetTwoFactorUnlinkSsoDocument,
+    "query SsoProviderDraft { ssoProviderDraft { id redirectUri } }": typeof types.SsoProviderDraftDocument,
+    "mutation TestSsoProvider($id: ID!) { testSsoProvider(id: $id) { authorizationUrl } }": typeof types.TestSsoProviderDocument,
+    "\n  query SsoTestResult($ticket: String!) { ssoTestResult(ticket: $ticket) { provider { id displayName } subject email emailVerified } }\n": typeof types.SsoTestResultDocument,
+    "\n  query SortedUsers($search: String, $first: Int, $after: String, $orderBy: UserOrder) {\n    users(search: $search, first: $first, after: $after, orderBy: $orderBy) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id email displayName createdAt lastLoginAt security { twoFactorEnabled backupCodes { remaining } } } }\n    }\n  }\n": typeof types.SortedUsersDocument,
+    "\n  query TriageSecurity($id: ID!) { user(id: $id) { id security { twoFactorEnabled ssoConnections { provider { id } } } } }\n": typeof types.TriageSecurityDocument,
     "mutation BeginWebAuthnRegistration { beginWebAuthnRegistration }": typeof types.BeginWebAuthnRegistrationDocument,
     "\n  mutation FinishWebAuthnRegistration($response: String!, $name: String!) {\n    finishWebAuthnRegistration(response: $response, name: $name) { backupCodes user { id } }\n  }\n": typeof types.FinishWebAuthnRegistrationDocument,
     "\n  mutation RenameWebAuthnCredential($id: ID!, $name: String!) { renameWebAuthnCredential(id: $id, name: $name) { id name passkey } }\n": typeof types.RenameWebAuthnCredentialDocument,
@@ -95,7 +104,7 @@ type Documents = {
     "query WebAuthnOverview { securityOverview { webauthnEnabled twoFactorEnabled } }": typeof types.WebAuthnOverviewDocument,
 };
 const documents: Documents = {
-    "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n}": types.SecurityStateFragmentDoc,
+    "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n    attemptsLeft\n    lockedUntil\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n  discoveryProblem\n  linkedAccounts\n}": types.SecurityStateFragmentDoc,
     "\n  mutation DeviceLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on AuthSession { token }\n      ... on TwoFactorChallenge { challengeToken methods }\n    }\n  }\n": types.DeviceLoginDocument,
     "\n  mutation VerifyRemember($challengeToken: String!, $method: TwoFactorMethod!, $code: String!, $rememberDevice: Boolean) {\n    verifyCode(challengeToken: $challengeToken, method: $method, code: $code, rememberDevice: $rememberDevice) { token }\n  }\n": types.VerifyRememberDocument,
     "\n  query MyTrustedDevices { myTrustedDevices { id createdAt lastUsedAt expiresAt browser os ip current } }\n": types.MyTrustedDevicesDocument,
@@ -150,6 +159,10 @@ const documents: Documents = {
     "\n  query UserSessions($userId: ID!) {\n    userSessions(userId: $userId) { id lastSeenAt browser os ip signedInWith current }\n  }\n": types.UserSessionsDocument,
     "mutation RevokeUserSessions($userId: ID!) { revokeUserSessions(userId: $userId) }": types.RevokeUserSessionsDocument,
     "query SessionsMe { me { id email } }": types.SessionsMeDocument,
+    "\n  mutation VerifyCodeLimits($challengeToken: String!, $method: TwoFactorMethod!, $code: String!) {\n    verifyCode(challengeToken: $challengeToken, method: $method, code: $code) { token backupCodesRemaining }\n  }\n": types.VerifyCodeLimitsDocument,
+    "\n  mutation SendLoginCodeLimits($challengeToken: String!) { sendLoginCode(challengeToken: $challengeToken) { sentTo expiresAt resendAvailableAt } }\n": types.SendLoginCodeLimitsDocument,
+    "mutation SetupEmailLimits { setupEmailTwoFactor { sentTo expiresAt resendAvailableAt } }": types.SetupEmailLimitsDocument,
+    "mutation SendReauthCodeLimits { sendReauthenticationCode { sentTo expiresAt resendAvailableAt } }": types.SendReauthCodeLimitsDocument,
     "query SsoProviders { ssoProviders { id kind displayName } }": types.SsoProvidersDocument,
     "query AdminSsoProviders { adminSsoProviders { ...ProviderConfig } }": types.AdminSsoProvidersDocument,
     "\n  mutation ConfigureSsoProvider($input: SsoProviderInput!) { configureSsoProvider(input: $input) { ...ProviderConfig } }\n": types.ConfigureSsoProviderDocument,
@@ -163,6 +176,11 @@ const documents: Documents = {
     "\n  query SsoTicket($ticket: String!) { ssoTicket(ticket: $ticket) { provider { id kind displayName } email emailVerified } }\n": types.SsoTicketDocument,
     "\n  mutation UnlinkUserProvider($userId: ID!, $providerId: ID!, $reason: String!) {\n    unlinkUserProvider(userId: $userId, providerId: $providerId, reason: $reason) { id email }\n  }\n": types.UnlinkUserProviderDocument,
     "\n  mutation ResetTwoFactorUnlinkSso($userId: ID!, $reason: String!, $unlinkSso: Boolean) {\n    resetTwoFactor(userId: $userId, reason: $reason, unlinkSso: $unlinkSso) { id security { twoFactorEnabled ssoConnections { provider { id } } } }\n  }\n": types.ResetTwoFactorUnlinkSsoDocument,
+    "query SsoProviderDraft { ssoProviderDraft { id redirectUri } }": types.SsoProviderDraftDocument,
+    "mutation TestSsoProvider($id: ID!) { testSsoProvider(id: $id) { authorizationUrl } }": types.TestSsoProviderDocument,
+    "\n  query SsoTestResult($ticket: String!) { ssoTestResult(ticket: $ticket) { provider { id displayName } subject email emailVerified } }\n": types.SsoTestResultDocument,
+    "\n  query SortedUsers($search: String, $first: Int, $after: String, $orderBy: UserOrder) {\n    users(search: $search, first: $first, after: $after, orderBy: $orderBy) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id email displayName createdAt lastLoginAt security { twoFactorEnabled backupCodes { remaining } } } }\n    }\n  }\n": types.SortedUsersDocument,
+    "\n  query TriageSecurity($id: ID!) { user(id: $id) { id security { twoFactorEnabled ssoConnections { provider { id } } } } }\n": types.TriageSecurityDocument,
     "mutation BeginWebAuthnRegistration { beginWebAuthnRegistration }": types.BeginWebAuthnRegistrationDocument,
     "\n  mutation FinishWebAuthnRegistration($response: String!, $name: String!) {\n    finishWebAuthnRegistration(response: $response, name: $name) { backupCodes user { id } }\n  }\n": types.FinishWebAuthnRegistrationDocument,
     "\n  mutation RenameWebAuthnCredential($id: ID!, $name: String!) { renameWebAuthnCredential(id: $id, name: $name) { id name passkey } }\n": types.RenameWebAuthnCredentialDocument,
@@ -178,7 +196,7 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n}"): typeof import('./graphql').SecurityStateFragmentDoc;
+export function graphql(source: "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n    attemptsLeft\n    lockedUntil\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n  discoveryProblem\n  linkedAccounts\n}"): typeof import('./graphql').SecurityStateFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -398,6 +416,22 @@ export function graphql(source: "query SessionsMe { me { id email } }"): typeof 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation VerifyCodeLimits($challengeToken: String!, $method: TwoFactorMethod!, $code: String!) {\n    verifyCode(challengeToken: $challengeToken, method: $method, code: $code) { token backupCodesRemaining }\n  }\n"): typeof import('./graphql').VerifyCodeLimitsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendLoginCodeLimits($challengeToken: String!) { sendLoginCode(challengeToken: $challengeToken) { sentTo expiresAt resendAvailableAt } }\n"): typeof import('./graphql').SendLoginCodeLimitsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SetupEmailLimits { setupEmailTwoFactor { sentTo expiresAt resendAvailableAt } }"): typeof import('./graphql').SetupEmailLimitsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SendReauthCodeLimits { sendReauthenticationCode { sentTo expiresAt resendAvailableAt } }"): typeof import('./graphql').SendReauthCodeLimitsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query SsoProviders { ssoProviders { id kind displayName } }"): typeof import('./graphql').SsoProvidersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -447,6 +481,26 @@ export function graphql(source: "\n  mutation UnlinkUserProvider($userId: ID!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResetTwoFactorUnlinkSso($userId: ID!, $reason: String!, $unlinkSso: Boolean) {\n    resetTwoFactor(userId: $userId, reason: $reason, unlinkSso: $unlinkSso) { id security { twoFactorEnabled ssoConnections { provider { id } } } }\n  }\n"): typeof import('./graphql').ResetTwoFactorUnlinkSsoDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SsoProviderDraft { ssoProviderDraft { id redirectUri } }"): typeof import('./graphql').SsoProviderDraftDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TestSsoProvider($id: ID!) { testSsoProvider(id: $id) { authorizationUrl } }"): typeof import('./graphql').TestSsoProviderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SsoTestResult($ticket: String!) { ssoTestResult(ticket: $ticket) { provider { id displayName } subject email emailVerified } }\n"): typeof import('./graphql').SsoTestResultDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SortedUsers($search: String, $first: Int, $after: String, $orderBy: UserOrder) {\n    users(search: $search, first: $first, after: $after, orderBy: $orderBy) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id email displayName createdAt lastLoginAt security { twoFactorEnabled backupCodes { remaining } } } }\n    }\n  }\n"): typeof import('./graphql').SortedUsersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TriageSecurity($id: ID!) { user(id: $id) { id security { twoFactorEnabled ssoConnections { provider { id } } } } }\n"): typeof import('./graphql').TriageSecurityDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

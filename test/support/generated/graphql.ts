@@ -22,6 +22,10 @@ export type InviteUserInput = {
   role?: Role | null | undefined;
 };
 
+export type OrderDirection =
+  | 'ASC'
+  | 'DESC';
+
 export type Role =
   | 'ADMIN'
   | 'AGENT';
@@ -53,12 +57,15 @@ export type SsoProviderInput = {
   /** required on create; absent on update keeps the stored one */
   clientSecret?: string | null | undefined;
   displayName: string;
+  /** true: enabled if its discovery document answers at save time; else saved disabled with `discoveryProblem` */
   enabled?: boolean | null | undefined;
   /** absent: create; present: update */
   id?: string | null | undefined;
   /** GOOGLE: https://accounts.google.com; OFFICE365: from tenant; OIDC: required. https only, except loopback hosts. */
   issuer?: string | null | undefined;
   kind: SsoProviderKind;
+  /** create only: the id to create the provider with, from `ssoProviderDraft` (its redirect URI was shown before saving) */
+  newId?: string | null | undefined;
   /** true (default): SSO login also asks for the account's own 2FA */
   requireTwoFactor?: boolean | null | undefined;
   /** OFFICE365 only: common | organizations | a tenant id */
@@ -76,6 +83,19 @@ export type TwoFactorMethod =
   | 'TOTP'
   | 'WEBAUTHN';
 
+/** how the admin list is sorted; the id breaks ties in the same direction */
+export type UserOrder = {
+  direction: OrderDirection;
+  /** LAST_LOGIN_AT: accounts that never signed in sort below every date */
+  field: UserOrderField;
+};
+
+export type UserOrderField =
+  | 'CREATED_AT'
+  | 'DISPLAY_NAME'
+  | 'EMAIL'
+  | 'LAST_LOGIN_AT';
+
 export type UserStatus =
   | 'ACTIVE'
   | 'DEACTIVATED'
@@ -87,14 +107,14 @@ export type SessionFragment = { token: string, expiresAt: string, user: { id: st
 
 type LoginOutcome_AuthSession_Fragment = { __typename: 'AuthSession', token: string, expiresAt: string, user: { id: string, email: string, role: Role } };
 
-type LoginOutcome_TwoFactorChallenge_Fragment = { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string };
+type LoginOutcome_TwoFactorChallenge_Fragment = { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string, attemptsLeft: number, lockedUntil: string | null };
 
 export type LoginOutcomeFragment =
   | LoginOutcome_AuthSession_Fragment
   | LoginOutcome_TwoFactorChallenge_Fragment
 ;
 
-export type ProviderConfigFragment = { id: string, kind: SsoProviderKind, displayName: string, clientId: string, issuer: string, tenant: string | null, allowedTenants: Array<string>, enabled: boolean, requireTwoFactor: boolean, redirectUri: string };
+export type ProviderConfigFragment = { id: string, kind: SsoProviderKind, displayName: string, clientId: string, issuer: string, tenant: string | null, allowedTenants: Array<string>, enabled: boolean, requireTwoFactor: boolean, redirectUri: string, discoveryProblem: string | null, linkedAccounts: number };
 
 export type DeviceLoginMutationVariables = Exact<{
   email: string;
@@ -172,7 +192,7 @@ export type LoginMutationVariables = Exact<{
 
 export type LoginMutation = { login:
     | { __typename: 'AuthSession', token: string, expiresAt: string, user: { id: string, email: string, role: Role } }
-    | { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string }
+    | { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string, attemptsLeft: number, lockedUntil: string | null }
    };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
@@ -410,7 +430,7 @@ export type ResetPasswordMutationVariables = Exact<{
 
 export type ResetPasswordMutation = { resetPassword:
     | { __typename: 'AuthSession', token: string, expiresAt: string, user: { id: string, email: string, role: Role } }
-    | { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string }
+    | { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string, attemptsLeft: number, lockedUntil: string | null }
    };
 
 export type InviteUserMutationVariables = Exact<{
@@ -477,6 +497,32 @@ export type SessionsMeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type SessionsMeQuery = { me: { id: string, email: string } };
 
+export type VerifyCodeLimitsMutationVariables = Exact<{
+  challengeToken: string;
+  method: TwoFactorMethod;
+  code: string;
+}>;
+
+
+export type VerifyCodeLimitsMutation = { verifyCode: { token: string, backupCodesRemaining: number | null } };
+
+export type SendLoginCodeLimitsMutationVariables = Exact<{
+  challengeToken: string;
+}>;
+
+
+export type SendLoginCodeLimitsMutation = { sendLoginCode: { sentTo: string, expiresAt: string, resendAvailableAt: string } };
+
+export type SetupEmailLimitsMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SetupEmailLimitsMutation = { setupEmailTwoFactor: { sentTo: string, expiresAt: string, resendAvailableAt: string } };
+
+export type SendReauthCodeLimitsMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SendReauthCodeLimitsMutation = { sendReauthenticationCode: { sentTo: string, expiresAt: string, resendAvailableAt: string } };
+
 export type SsoProvidersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -485,14 +531,14 @@ export type SsoProvidersQuery = { ssoProviders: Array<{ id: string, kind: SsoPro
 export type AdminSsoProvidersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdminSsoProvidersQuery = { adminSsoProviders: Array<{ id: string, kind: SsoProviderKind, displayName: string, clientId: string, issuer: string, tenant: string | null, allowedTenants: Array<string>, enabled: boolean, requireTwoFactor: boolean, redirectUri: string }> };
+export type AdminSsoProvidersQuery = { adminSsoProviders: Array<{ id: string, kind: SsoProviderKind, displayName: string, clientId: string, issuer: string, tenant: string | null, allowedTenants: Array<string>, enabled: boolean, requireTwoFactor: boolean, redirectUri: string, discoveryProblem: string | null, linkedAccounts: number }> };
 
 export type ConfigureSsoProviderMutationVariables = Exact<{
   input: SsoProviderInput;
 }>;
 
 
-export type ConfigureSsoProviderMutation = { configureSsoProvider: { id: string, kind: SsoProviderKind, displayName: string, clientId: string, issuer: string, tenant: string | null, allowedTenants: Array<string>, enabled: boolean, requireTwoFactor: boolean, redirectUri: string } };
+export type ConfigureSsoProviderMutation = { configureSsoProvider: { id: string, kind: SsoProviderKind, displayName: string, clientId: string, issuer: string, tenant: string | null, allowedTenants: Array<string>, enabled: boolean, requireTwoFactor: boolean, redirectUri: string, discoveryProblem: string | null, linkedAccounts: number } };
 
 export type RemoveSsoProviderMutationVariables = Exact<{
   id: string;
@@ -522,7 +568,7 @@ export type CompleteSsoLoginMutationVariables = Exact<{
 
 export type CompleteSsoLoginMutation = { completeSsoLogin:
     | { __typename: 'AuthSession', token: string, expiresAt: string, user: { id: string, email: string, role: Role } }
-    | { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string }
+    | { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string, attemptsLeft: number, lockedUntil: string | null }
    };
 
 export type BindSsoAccountMutationVariables = Exact<{
@@ -534,7 +580,7 @@ export type BindSsoAccountMutationVariables = Exact<{
 
 export type BindSsoAccountMutation = { bindSsoAccount:
     | { __typename: 'AuthSession', token: string, expiresAt: string, user: { id: string, email: string, role: Role } }
-    | { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string }
+    | { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string, attemptsLeft: number, lockedUntil: string | null }
    };
 
 export type MySsoConnectionsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -571,6 +617,42 @@ export type ResetTwoFactorUnlinkSsoMutationVariables = Exact<{
 
 
 export type ResetTwoFactorUnlinkSsoMutation = { resetTwoFactor: { id: string, security: { twoFactorEnabled: boolean, ssoConnections: Array<{ provider: { id: string } }> } } };
+
+export type SsoProviderDraftQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SsoProviderDraftQuery = { ssoProviderDraft: { id: string, redirectUri: string } };
+
+export type TestSsoProviderMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TestSsoProviderMutation = { testSsoProvider: { authorizationUrl: string } };
+
+export type SsoTestResultQueryVariables = Exact<{
+  ticket: string;
+}>;
+
+
+export type SsoTestResultQuery = { ssoTestResult: { subject: string, email: string | null, emailVerified: boolean, provider: { id: string, displayName: string } } };
+
+export type SortedUsersQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  orderBy?: UserOrder | null | undefined;
+}>;
+
+
+export type SortedUsersQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, email: string, displayName: string, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, backupCodes: { remaining: number } } } }> } };
+
+export type TriageSecurityQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TriageSecurityQuery = { user: { id: string, security: { twoFactorEnabled: boolean, ssoConnections: Array<{ provider: { id: string } }> } } | null };
 
 export type BeginWebAuthnRegistrationMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -694,6 +776,8 @@ export const LoginOutcomeFragmentDoc = new TypedDocumentString(`
     challengeToken
     methods
     expiresAt
+    attemptsLeft
+    lockedUntil
   }
 }
     fragment Session on AuthSession {
@@ -717,6 +801,8 @@ export const ProviderConfigFragmentDoc = new TypedDocumentString(`
   enabled
   requireTwoFactor
   redirectUri
+  discoveryProblem
+  linkedAccounts
 }
     `, {"fragmentName":"ProviderConfig"}) as unknown as TypedDocumentString<ProviderConfigFragment, unknown>;
 export const DeviceLoginDocument = new TypedDocumentString(`
@@ -829,6 +915,8 @@ fragment LoginOutcome on LoginResult {
     challengeToken
     methods
     expiresAt
+    attemptsLeft
+    lockedUntil
   }
 }`) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
 export const MeDocument = new TypedDocumentString(`
@@ -1421,6 +1509,8 @@ fragment LoginOutcome on LoginResult {
     challengeToken
     methods
     expiresAt
+    attemptsLeft
+    lockedUntil
   }
 }`) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
 export const InviteUserDocument = new TypedDocumentString(`
@@ -1504,6 +1594,41 @@ export const SessionsMeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SessionsMeQuery, SessionsMeQueryVariables>;
+export const VerifyCodeLimitsDocument = new TypedDocumentString(`
+    mutation VerifyCodeLimits($challengeToken: String!, $method: TwoFactorMethod!, $code: String!) {
+  verifyCode(challengeToken: $challengeToken, method: $method, code: $code) {
+    token
+    backupCodesRemaining
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyCodeLimitsMutation, VerifyCodeLimitsMutationVariables>;
+export const SendLoginCodeLimitsDocument = new TypedDocumentString(`
+    mutation SendLoginCodeLimits($challengeToken: String!) {
+  sendLoginCode(challengeToken: $challengeToken) {
+    sentTo
+    expiresAt
+    resendAvailableAt
+  }
+}
+    `) as unknown as TypedDocumentString<SendLoginCodeLimitsMutation, SendLoginCodeLimitsMutationVariables>;
+export const SetupEmailLimitsDocument = new TypedDocumentString(`
+    mutation SetupEmailLimits {
+  setupEmailTwoFactor {
+    sentTo
+    expiresAt
+    resendAvailableAt
+  }
+}
+    `) as unknown as TypedDocumentString<SetupEmailLimitsMutation, SetupEmailLimitsMutationVariables>;
+export const SendReauthCodeLimitsDocument = new TypedDocumentString(`
+    mutation SendReauthCodeLimits {
+  sendReauthenticationCode {
+    sentTo
+    expiresAt
+    resendAvailableAt
+  }
+}
+    `) as unknown as TypedDocumentString<SendReauthCodeLimitsMutation, SendReauthCodeLimitsMutationVariables>;
 export const SsoProvidersDocument = new TypedDocumentString(`
     query SsoProviders {
   ssoProviders {
@@ -1530,6 +1655,8 @@ export const AdminSsoProvidersDocument = new TypedDocumentString(`
   enabled
   requireTwoFactor
   redirectUri
+  discoveryProblem
+  linkedAccounts
 }`) as unknown as TypedDocumentString<AdminSsoProvidersQuery, AdminSsoProvidersQueryVariables>;
 export const ConfigureSsoProviderDocument = new TypedDocumentString(`
     mutation ConfigureSsoProvider($input: SsoProviderInput!) {
@@ -1548,6 +1675,8 @@ export const ConfigureSsoProviderDocument = new TypedDocumentString(`
   enabled
   requireTwoFactor
   redirectUri
+  discoveryProblem
+  linkedAccounts
 }`) as unknown as TypedDocumentString<ConfigureSsoProviderMutation, ConfigureSsoProviderMutationVariables>;
 export const RemoveSsoProviderDocument = new TypedDocumentString(`
     mutation RemoveSsoProvider($id: ID!) {
@@ -1593,6 +1722,8 @@ fragment LoginOutcome on LoginResult {
     challengeToken
     methods
     expiresAt
+    attemptsLeft
+    lockedUntil
   }
 }`) as unknown as TypedDocumentString<CompleteSsoLoginMutation, CompleteSsoLoginMutationVariables>;
 export const BindSsoAccountDocument = new TypedDocumentString(`
@@ -1619,6 +1750,8 @@ fragment LoginOutcome on LoginResult {
     challengeToken
     methods
     expiresAt
+    attemptsLeft
+    lockedUntil
   }
 }`) as unknown as TypedDocumentString<BindSsoAccountMutation, BindSsoAccountMutationVariables>;
 export const MySsoConnectionsDocument = new TypedDocumentString(`
@@ -1691,6 +1824,76 @@ export const ResetTwoFactorUnlinkSsoDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResetTwoFactorUnlinkSsoMutation, ResetTwoFactorUnlinkSsoMutationVariables>;
+export const SsoProviderDraftDocument = new TypedDocumentString(`
+    query SsoProviderDraft {
+  ssoProviderDraft {
+    id
+    redirectUri
+  }
+}
+    `) as unknown as TypedDocumentString<SsoProviderDraftQuery, SsoProviderDraftQueryVariables>;
+export const TestSsoProviderDocument = new TypedDocumentString(`
+    mutation TestSsoProvider($id: ID!) {
+  testSsoProvider(id: $id) {
+    authorizationUrl
+  }
+}
+    `) as unknown as TypedDocumentString<TestSsoProviderMutation, TestSsoProviderMutationVariables>;
+export const SsoTestResultDocument = new TypedDocumentString(`
+    query SsoTestResult($ticket: String!) {
+  ssoTestResult(ticket: $ticket) {
+    provider {
+      id
+      displayName
+    }
+    subject
+    email
+    emailVerified
+  }
+}
+    `) as unknown as TypedDocumentString<SsoTestResultQuery, SsoTestResultQueryVariables>;
+export const SortedUsersDocument = new TypedDocumentString(`
+    query SortedUsers($search: String, $first: Int, $after: String, $orderBy: UserOrder) {
+  users(search: $search, first: $first, after: $after, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        email
+        displayName
+        createdAt
+        lastLoginAt
+        security {
+          twoFactorEnabled
+          backupCodes {
+            remaining
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SortedUsersQuery, SortedUsersQueryVariables>;
+export const TriageSecurityDocument = new TypedDocumentString(`
+    query TriageSecurity($id: ID!) {
+  user(id: $id) {
+    id
+    security {
+      twoFactorEnabled
+      ssoConnections {
+        provider {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TriageSecurityQuery, TriageSecurityQueryVariables>;
 export const BeginWebAuthnRegistrationDocument = new TypedDocumentString(`
     mutation BeginWebAuthnRegistration {
   beginWebAuthnRegistration

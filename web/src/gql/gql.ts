@@ -15,7 +15,8 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n}": typeof types.SecurityStateFragmentDoc,
+    "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n    attemptsLeft\n    lockedUntil\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n  discoveryProblem\n  linkedAccounts\n}": typeof types.SecurityStateFragmentDoc,
+    "\n  query ResetPreview($id: ID!) {\n    user(id: $id) { ...UserFields security { ssoConnections { ...SsoConnectionFields } } }\n    userSessions(userId: $id) { id }\n  }\n": typeof types.ResetPreviewDocument,
     "\n  mutation VerifyCodeRemember($challengeToken: String!, $method: TwoFactorMethod!, $code: String!, $rememberDevice: Boolean) {\n    verifyCode(challengeToken: $challengeToken, method: $method, code: $code, rememberDevice: $rememberDevice) { __typename ...Session }\n  }\n": typeof types.VerifyCodeRememberDocument,
     "\n  query TrustedBrowsers { myTrustedDevices { id createdAt lastUsedAt expiresAt browser os ip current } }\n": typeof types.TrustedBrowsersDocument,
     "\n  mutation ForgetTrustedBrowser($id: ID!) { revokeTrustedDevice(id: $id) }\n": typeof types.ForgetTrustedBrowserDocument,
@@ -37,8 +38,8 @@ type Documents = {
     "\n  mutation SaveSecurityPolicy($input: SecurityPolicyInput!) {\n    updateSecurityPolicy(input: $input) {\n      requireTwoFactor gracePeriodDays allowedMethods phishingResistantFor\n      sessionIdleMinutes sessionMaxHours trustedDeviceDays updatedAt updatedBy { displayName email }\n    }\n  }\n": typeof types.SaveSecurityPolicyDocument,
     "\n  query PolicyImpact($input: SecurityPolicyInput!) { securityPolicyImpact(input: $input) { nonCompliant restrictedAtOnce deadline } }\n": typeof types.PolicyImpactDocument,
     "\n  query MyEnrollmentState { me { id security { twoFactorRequired enrollmentDeadline } } }\n": typeof types.MyEnrollmentStateDocument,
-    "\n  query ConsoleOverview {\n    securityOverview { users twoFactorEnabled emailEnabled totpEnabled lockedNow lowBackupCodes nonCompliant inGracePeriod deactivated invited }\n  }\n": typeof types.ConsoleOverviewDocument,
-    "\n  query ConsoleUsers(\n    $search: String, $twoFactorEnabled: Boolean, $method: EnabledMethodFilter, $locked: Boolean, $backupCodesRemainingAtMost: Int,\n    $status: UserStatus, $twoFactorCompliant: Boolean, $first: Int, $after: String\n  ) {\n    users(\n      search: $search, twoFactorEnabled: $twoFactorEnabled, method: $method, locked: $locked, backupCodesRemainingAtMost: $backupCodesRemainingAtMost,\n      status: $status, twoFactorCompliant: $twoFactorCompliant, first: $first, after: $after\n    ) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...UserFields status security { twoFactorRequired enrollmentDeadline } } }\n    }\n  }\n": typeof types.ConsoleUsersDocument,
+    "\n  query ConsoleOverview {\n    securityOverview { users twoFactorEnabled emailEnabled totpEnabled webauthnEnabled lockedNow lowBackupCodes nonCompliant inGracePeriod deactivated invited }\n  }\n": typeof types.ConsoleOverviewDocument,
+    "\n  query ConsoleUsers(\n    $search: String, $twoFactorEnabled: Boolean, $method: EnabledMethodFilter, $locked: Boolean, $backupCodesRemainingAtMost: Int,\n    $status: UserStatus, $twoFactorCompliant: Boolean, $first: Int, $after: String, $orderBy: UserOrder\n  ) {\n    users(\n      search: $search, twoFactorEnabled: $twoFactorEnabled, method: $method, locked: $locked, backupCodesRemainingAtMost: $backupCodesRemainingAtMost,\n      status: $status, twoFactorCompliant: $twoFactorCompliant, first: $first, after: $after, orderBy: $orderBy\n    ) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...UserFields status security { twoFactorRequired enrollmentDeadline } } }\n    }\n  }\n": typeof types.ConsoleUsersDocument,
     "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { ...LoginOutcome }\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation InviteUser($input: InviteUserInput!) { inviteUser(input: $input) { id email displayName role } }\n": typeof types.InviteUserDocument,
@@ -50,6 +51,13 @@ type Documents = {
     "\n  mutation SignOutOtherSessions { revokeOtherSessions }\n": typeof types.SignOutOtherSessionsDocument,
     "\n  query UserSignedInSessions($userId: ID!) { userSessions(userId: $userId) { id createdAt lastSeenAt browser os ip signedInWith } }\n": typeof types.UserSignedInSessionsDocument,
     "\n  mutation SignOutUserEverywhere($userId: ID!) { revokeUserSessions(userId: $userId) }\n": typeof types.SignOutUserEverywhereDocument,
+    "\n  mutation VerifySignInCode($challengeToken: String!, $method: TwoFactorMethod!, $code: String!, $rememberDevice: Boolean) {\n    verifyCode(challengeToken: $challengeToken, method: $method, code: $code, rememberDevice: $rememberDevice) { __typename ...Session backupCodesRemaining }\n  }\n": typeof types.VerifySignInCodeDocument,
+    "\n  mutation SendSignInCode($challengeToken: String!) { sendLoginCode(challengeToken: $challengeToken) { sentTo expiresAt resendAvailableAt } }\n": typeof types.SendSignInCodeDocument,
+    "mutation SendSetupCode { setupEmailTwoFactor { sentTo expiresAt resendAvailableAt } }": typeof types.SendSetupCodeDocument,
+    "mutation SendReauthEmailCode { sendReauthenticationCode { sentTo expiresAt resendAvailableAt } }": typeof types.SendReauthEmailCodeDocument,
+    "query SsoProviderDraft { ssoProviderDraft { id redirectUri } }": typeof types.SsoProviderDraftDocument,
+    "mutation TestSsoProvider($id: ID!) { testSsoProvider(id: $id) { authorizationUrl } }": typeof types.TestSsoProviderDocument,
+    "\n  query SsoTestResult($ticket: String!) { ssoTestResult(ticket: $ticket) { provider { id kind displayName } subject email emailVerified } }\n": typeof types.SsoTestResultDocument,
     "\n  fragment UserFields on User {\n    id email displayName role createdAt lastLoginAt\n    security {\n      ...SecurityState\n      webauthn { enabled enabledAt }\n      webauthnCredentials { id name createdAt lastUsedAt passkey }\n    }\n  }\n": typeof types.UserFieldsFragmentDoc,
     "\n  fragment SsoConnectionFields on SsoConnection { provider { id kind displayName } email emailVerified linkedAt }\n": typeof types.SsoConnectionFieldsFragmentDoc,
     "\n  fragment SecurityEventFields on SecurityEvent { id type createdAt ip userAgent detail }\n": typeof types.SecurityEventFieldsFragmentDoc,
@@ -89,7 +97,8 @@ type Documents = {
     "mutation RemoveSsoProvider($id: ID!) { removeSsoProvider(id: $id) }": typeof types.RemoveSsoProviderDocument,
 };
 const documents: Documents = {
-    "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n}": types.SecurityStateFragmentDoc,
+    "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n    attemptsLeft\n    lockedUntil\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n  discoveryProblem\n  linkedAccounts\n}": types.SecurityStateFragmentDoc,
+    "\n  query ResetPreview($id: ID!) {\n    user(id: $id) { ...UserFields security { ssoConnections { ...SsoConnectionFields } } }\n    userSessions(userId: $id) { id }\n  }\n": types.ResetPreviewDocument,
     "\n  mutation VerifyCodeRemember($challengeToken: String!, $method: TwoFactorMethod!, $code: String!, $rememberDevice: Boolean) {\n    verifyCode(challengeToken: $challengeToken, method: $method, code: $code, rememberDevice: $rememberDevice) { __typename ...Session }\n  }\n": types.VerifyCodeRememberDocument,
     "\n  query TrustedBrowsers { myTrustedDevices { id createdAt lastUsedAt expiresAt browser os ip current } }\n": types.TrustedBrowsersDocument,
     "\n  mutation ForgetTrustedBrowser($id: ID!) { revokeTrustedDevice(id: $id) }\n": types.ForgetTrustedBrowserDocument,
@@ -111,8 +120,8 @@ const documents: Documents = {
     "\n  mutation SaveSecurityPolicy($input: SecurityPolicyInput!) {\n    updateSecurityPolicy(input: $input) {\n      requireTwoFactor gracePeriodDays allowedMethods phishingResistantFor\n      sessionIdleMinutes sessionMaxHours trustedDeviceDays updatedAt updatedBy { displayName email }\n    }\n  }\n": types.SaveSecurityPolicyDocument,
     "\n  query PolicyImpact($input: SecurityPolicyInput!) { securityPolicyImpact(input: $input) { nonCompliant restrictedAtOnce deadline } }\n": types.PolicyImpactDocument,
     "\n  query MyEnrollmentState { me { id security { twoFactorRequired enrollmentDeadline } } }\n": types.MyEnrollmentStateDocument,
-    "\n  query ConsoleOverview {\n    securityOverview { users twoFactorEnabled emailEnabled totpEnabled lockedNow lowBackupCodes nonCompliant inGracePeriod deactivated invited }\n  }\n": types.ConsoleOverviewDocument,
-    "\n  query ConsoleUsers(\n    $search: String, $twoFactorEnabled: Boolean, $method: EnabledMethodFilter, $locked: Boolean, $backupCodesRemainingAtMost: Int,\n    $status: UserStatus, $twoFactorCompliant: Boolean, $first: Int, $after: String\n  ) {\n    users(\n      search: $search, twoFactorEnabled: $twoFactorEnabled, method: $method, locked: $locked, backupCodesRemainingAtMost: $backupCodesRemainingAtMost,\n      status: $status, twoFactorCompliant: $twoFactorCompliant, first: $first, after: $after\n    ) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...UserFields status security { twoFactorRequired enrollmentDeadline } } }\n    }\n  }\n": types.ConsoleUsersDocument,
+    "\n  query ConsoleOverview {\n    securityOverview { users twoFactorEnabled emailEnabled totpEnabled webauthnEnabled lockedNow lowBackupCodes nonCompliant inGracePeriod deactivated invited }\n  }\n": types.ConsoleOverviewDocument,
+    "\n  query ConsoleUsers(\n    $search: String, $twoFactorEnabled: Boolean, $method: EnabledMethodFilter, $locked: Boolean, $backupCodesRemainingAtMost: Int,\n    $status: UserStatus, $twoFactorCompliant: Boolean, $first: Int, $after: String, $orderBy: UserOrder\n  ) {\n    users(\n      search: $search, twoFactorEnabled: $twoFactorEnabled, method: $method, locked: $locked, backupCodesRemainingAtMost: $backupCodesRemainingAtMost,\n      status: $status, twoFactorCompliant: $twoFactorCompliant, first: $first, after: $after, orderBy: $orderBy\n    ) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...UserFields status security { twoFactorRequired enrollmentDeadline } } }\n    }\n  }\n": types.ConsoleUsersDocument,
     "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { ...LoginOutcome }\n  }\n": types.ResetPasswordDocument,
     "\n  mutation InviteUser($input: InviteUserInput!) { inviteUser(input: $input) { id email displayName role } }\n": types.InviteUserDocument,
@@ -124,6 +133,13 @@ const documents: Documents = {
     "\n  mutation SignOutOtherSessions { revokeOtherSessions }\n": types.SignOutOtherSessionsDocument,
     "\n  query UserSignedInSessions($userId: ID!) { userSessions(userId: $userId) { id createdAt lastSeenAt browser os ip signedInWith } }\n": types.UserSignedInSessionsDocument,
     "\n  mutation SignOutUserEverywhere($userId: ID!) { revokeUserSessions(userId: $userId) }\n": types.SignOutUserEverywhereDocument,
+    "\n  mutation VerifySignInCode($challengeToken: String!, $method: TwoFactorMethod!, $code: String!, $rememberDevice: Boolean) {\n    verifyCode(challengeToken: $challengeToken, method: $method, code: $code, rememberDevice: $rememberDevice) { __typename ...Session backupCodesRemaining }\n  }\n": types.VerifySignInCodeDocument,
+    "\n  mutation SendSignInCode($challengeToken: String!) { sendLoginCode(challengeToken: $challengeToken) { sentTo expiresAt resendAvailableAt } }\n": types.SendSignInCodeDocument,
+    "mutation SendSetupCode { setupEmailTwoFactor { sentTo expiresAt resendAvailableAt } }": types.SendSetupCodeDocument,
+    "mutation SendReauthEmailCode { sendReauthenticationCode { sentTo expiresAt resendAvailableAt } }": types.SendReauthEmailCodeDocument,
+    "query SsoProviderDraft { ssoProviderDraft { id redirectUri } }": types.SsoProviderDraftDocument,
+    "mutation TestSsoProvider($id: ID!) { testSsoProvider(id: $id) { authorizationUrl } }": types.TestSsoProviderDocument,
+    "\n  query SsoTestResult($ticket: String!) { ssoTestResult(ticket: $ticket) { provider { id kind displayName } subject email emailVerified } }\n": types.SsoTestResultDocument,
     "\n  fragment UserFields on User {\n    id email displayName role createdAt lastLoginAt\n    security {\n      ...SecurityState\n      webauthn { enabled enabledAt }\n      webauthnCredentials { id name createdAt lastUsedAt passkey }\n    }\n  }\n": types.UserFieldsFragmentDoc,
     "\n  fragment SsoConnectionFields on SsoConnection { provider { id kind displayName } email emailVerified linkedAt }\n": types.SsoConnectionFieldsFragmentDoc,
     "\n  fragment SecurityEventFields on SecurityEvent { id type createdAt ip userAgent detail }\n": types.SecurityEventFieldsFragmentDoc,
@@ -166,7 +182,11 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n}"): typeof import('./graphql').SecurityStateFragmentDoc;
+export function graphql(source: "fragment SecurityState on AccountSecurity {\n  twoFactorEnabled\n  lastTwoFactorAt\n  lockedUntil\n  email {\n    enabled\n    enabledAt\n  }\n  totp {\n    enabled\n    enabledAt\n  }\n  backupCodes {\n    total\n    remaining\n    generatedAt\n  }\n}\n\nfragment Session on AuthSession {\n  token\n  expiresAt\n  user {\n    id\n    email\n    role\n  }\n}\n\nfragment LoginOutcome on LoginResult {\n  __typename\n  ... on AuthSession {\n    ...Session\n  }\n  ... on TwoFactorChallenge {\n    challengeToken\n    methods\n    expiresAt\n    attemptsLeft\n    lockedUntil\n  }\n}\n\nfragment ProviderConfig on SsoProviderConfig {\n  id\n  kind\n  displayName\n  clientId\n  issuer\n  tenant\n  allowedTenants\n  enabled\n  requireTwoFactor\n  redirectUri\n  discoveryProblem\n  linkedAccounts\n}"): typeof import('./graphql').SecurityStateFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResetPreview($id: ID!) {\n    user(id: $id) { ...UserFields security { ssoConnections { ...SsoConnectionFields } } }\n    userSessions(userId: $id) { id }\n  }\n"): typeof import('./graphql').ResetPreviewDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -254,11 +274,11 @@ export function graphql(source: "\n  query MyEnrollmentState { me { id security 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ConsoleOverview {\n    securityOverview { users twoFactorEnabled emailEnabled totpEnabled lockedNow lowBackupCodes nonCompliant inGracePeriod deactivated invited }\n  }\n"): typeof import('./graphql').ConsoleOverviewDocument;
+export function graphql(source: "\n  query ConsoleOverview {\n    securityOverview { users twoFactorEnabled emailEnabled totpEnabled webauthnEnabled lockedNow lowBackupCodes nonCompliant inGracePeriod deactivated invited }\n  }\n"): typeof import('./graphql').ConsoleOverviewDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ConsoleUsers(\n    $search: String, $twoFactorEnabled: Boolean, $method: EnabledMethodFilter, $locked: Boolean, $backupCodesRemainingAtMost: Int,\n    $status: UserStatus, $twoFactorCompliant: Boolean, $first: Int, $after: String\n  ) {\n    users(\n      search: $search, twoFactorEnabled: $twoFactorEnabled, method: $method, locked: $locked, backupCodesRemainingAtMost: $backupCodesRemainingAtMost,\n      status: $status, twoFactorCompliant: $twoFactorCompliant, first: $first, after: $after\n    ) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...UserFields status security { twoFactorRequired enrollmentDeadline } } }\n    }\n  }\n"): typeof import('./graphql').ConsoleUsersDocument;
+export function graphql(source: "\n  query ConsoleUsers(\n    $search: String, $twoFactorEnabled: Boolean, $method: EnabledMethodFilter, $locked: Boolean, $backupCodesRemainingAtMost: Int,\n    $status: UserStatus, $twoFactorCompliant: Boolean, $first: Int, $after: String, $orderBy: UserOrder\n  ) {\n    users(\n      search: $search, twoFactorEnabled: $twoFactorEnabled, method: $method, locked: $locked, backupCodesRemainingAtMost: $backupCodesRemainingAtMost,\n      status: $status, twoFactorCompliant: $twoFactorCompliant, first: $first, after: $after, orderBy: $orderBy\n    ) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...UserFields status security { twoFactorRequired enrollmentDeadline } } }\n    }\n  }\n"): typeof import('./graphql').ConsoleUsersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -303,6 +323,34 @@ export function graphql(source: "\n  query UserSignedInSessions($userId: ID!) { 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOutUserEverywhere($userId: ID!) { revokeUserSessions(userId: $userId) }\n"): typeof import('./graphql').SignOutUserEverywhereDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifySignInCode($challengeToken: String!, $method: TwoFactorMethod!, $code: String!, $rememberDevice: Boolean) {\n    verifyCode(challengeToken: $challengeToken, method: $method, code: $code, rememberDevice: $rememberDevice) { __typename ...Session backupCodesRemaining }\n  }\n"): typeof import('./graphql').VerifySignInCodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendSignInCode($challengeToken: String!) { sendLoginCode(challengeToken: $challengeToken) { sentTo expiresAt resendAvailableAt } }\n"): typeof import('./graphql').SendSignInCodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SendSetupCode { setupEmailTwoFactor { sentTo expiresAt resendAvailableAt } }"): typeof import('./graphql').SendSetupCodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SendReauthEmailCode { sendReauthenticationCode { sentTo expiresAt resendAvailableAt } }"): typeof import('./graphql').SendReauthEmailCodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SsoProviderDraft { ssoProviderDraft { id redirectUri } }"): typeof import('./graphql').SsoProviderDraftDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TestSsoProvider($id: ID!) { testSsoProvider(id: $id) { authorizationUrl } }"): typeof import('./graphql').TestSsoProviderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SsoTestResult($ticket: String!) { ssoTestResult(ticket: $ticket) { provider { id kind displayName } subject email emailVerified } }\n"): typeof import('./graphql').SsoTestResultDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -22,6 +22,10 @@ export type InviteUserInput = {
   role?: Role | null | undefined;
 };
 
+export type OrderDirection =
+  | 'ASC'
+  | 'DESC';
+
 export type Role =
   | 'ADMIN'
   | 'AGENT';
@@ -53,12 +57,15 @@ export type SsoProviderInput = {
   /** required on create; absent on update keeps the stored one */
   clientSecret?: string | null | undefined;
   displayName: string;
+  /** true: enabled if its discovery document answers at save time; else saved disabled with `discoveryProblem` */
   enabled?: boolean | null | undefined;
   /** absent: create; present: update */
   id?: string | null | undefined;
   /** GOOGLE: https://accounts.google.com; OFFICE365: from tenant; OIDC: required. https only, except loopback hosts. */
   issuer?: string | null | undefined;
   kind: SsoProviderKind;
+  /** create only: the id to create the provider with, from `ssoProviderDraft` (its redirect URI was shown before saving) */
+  newId?: string | null | undefined;
   /** true (default): SSO login also asks for the account's own 2FA */
   requireTwoFactor?: boolean | null | undefined;
   /** OFFICE365 only: common | organizations | a tenant id */
@@ -76,6 +83,19 @@ export type TwoFactorMethod =
   | 'TOTP'
   | 'WEBAUTHN';
 
+/** how the admin list is sorted; the id breaks ties in the same direction */
+export type UserOrder = {
+  direction: OrderDirection;
+  /** LAST_LOGIN_AT: accounts that never signed in sort below every date */
+  field: UserOrderField;
+};
+
+export type UserOrderField =
+  | 'CREATED_AT'
+  | 'DISPLAY_NAME'
+  | 'EMAIL'
+  | 'LAST_LOGIN_AT';
+
 export type UserStatus =
   | 'ACTIVE'
   | 'DEACTIVATED'
@@ -87,14 +107,21 @@ export type SessionFragment = { token: string, expiresAt: string, user: { id: st
 
 type LoginOutcome_AuthSession_Fragment = { __typename: 'AuthSession', token: string, expiresAt: string, user: { id: string, email: string, role: Role } };
 
-type LoginOutcome_TwoFactorChallenge_Fragment = { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string };
+type LoginOutcome_TwoFactorChallenge_Fragment = { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string, attemptsLeft: number, lockedUntil: string | null };
 
 export type LoginOutcomeFragment =
   | LoginOutcome_AuthSession_Fragment
   | LoginOutcome_TwoFactorChallenge_Fragment
 ;
 
-export type ProviderConfigFragment = { id: string, kind: SsoProviderKind, displayName: string, clientId: string, issuer: string, tenant: string | null, allowedTenants: Array<string>, enabled: boolean, requireTwoFactor: boolean, redirectUri: string };
+export type ProviderConfigFragment = { id: string, kind: SsoProviderKind, displayName: string, clientId: string, issuer: string, tenant: string | null, allowedTenants: Array<string>, enabled: boolean, requireTwoFactor: boolean, redirectUri: string, discoveryProblem: string | null, linkedAccounts: number };
+
+export type ResetPreviewQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ResetPreviewQuery = { user: { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, ssoConnections: Array<{ email: string | null, emailVerified: boolean, linkedAt: string, provider: { id: string, kind: SsoProviderKind, displayName: string } }>, webauthn: { enabled: boolean, enabledAt: string | null }, webauthnCredentials: Array<{ id: string, name: string, createdAt: string, lastUsedAt: string | null, passkey: boolean }>, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } } | null, userSessions: Array<{ id: string }> };
 
 export type VerifyCodeRememberMutationVariables = Exact<{
   challengeToken: string;
@@ -241,7 +268,7 @@ export type MyEnrollmentStateQuery = { me: { id: string, security: { twoFactorRe
 export type ConsoleOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleOverviewQuery = { securityOverview: { users: number, twoFactorEnabled: number, emailEnabled: number, totpEnabled: number, lockedNow: number, lowBackupCodes: number, nonCompliant: number, inGracePeriod: number, deactivated: number, invited: number } };
+export type ConsoleOverviewQuery = { securityOverview: { users: number, twoFactorEnabled: number, emailEnabled: number, totpEnabled: number, webauthnEnabled: number, lockedNow: number, lowBackupCodes: number, nonCompliant: number, inGracePeriod: number, deactivated: number, invited: number } };
 
 export type ConsoleUsersQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -253,6 +280,7 @@ export type ConsoleUsersQueryVariables = Exact<{
   twoFactorCompliant?: boolean | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  orderBy?: UserOrder | null | undefined;
 }>;
 
 
@@ -273,7 +301,7 @@ export type ResetPasswordMutationVariables = Exact<{
 
 export type ResetPasswordMutation = { resetPassword:
     | { __typename: 'AuthSession', token: string, expiresAt: string, user: { id: string, email: string, role: Role } }
-    | { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string }
+    | { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string, attemptsLeft: number, lockedUntil: string | null }
    };
 
 export type InviteUserMutationVariables = Exact<{
@@ -335,6 +363,52 @@ export type SignOutUserEverywhereMutationVariables = Exact<{
 
 export type SignOutUserEverywhereMutation = { revokeUserSessions: number };
 
+export type VerifySignInCodeMutationVariables = Exact<{
+  challengeToken: string;
+  method: TwoFactorMethod;
+  code: string;
+  rememberDevice?: boolean | null | undefined;
+}>;
+
+
+export type VerifySignInCodeMutation = { verifyCode: { __typename: 'AuthSession', backupCodesRemaining: number | null, token: string, expiresAt: string, user: { id: string, email: string, role: Role } } };
+
+export type SendSignInCodeMutationVariables = Exact<{
+  challengeToken: string;
+}>;
+
+
+export type SendSignInCodeMutation = { sendLoginCode: { sentTo: string, expiresAt: string, resendAvailableAt: string } };
+
+export type SendSetupCodeMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SendSetupCodeMutation = { setupEmailTwoFactor: { sentTo: string, expiresAt: string, resendAvailableAt: string } };
+
+export type SendReauthEmailCodeMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SendReauthEmailCodeMutation = { sendReauthenticationCode: { sentTo: string, expiresAt: string, resendAvailableAt: string } };
+
+export type SsoProviderDraftQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SsoProviderDraftQuery = { ssoProviderDraft: { id: string, redirectUri: string } };
+
+export type TestSsoProviderMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TestSsoProviderMutation = { testSsoProvider: { authorizationUrl: string } };
+
+export type SsoTestResultQueryVariables = Exact<{
+  ticket: string;
+}>;
+
+
+export type SsoTestResultQuery = { ssoTestResult: { subject: string, email: string | null, emailVerified: boolean, provider: { id: string, kind: SsoProviderKind, displayName: string } } };
+
 export type UserFieldsFragment = { id: string, email: string, displayName: string, role: Role, createdAt: string, lastLoginAt: string | null, security: { twoFactorEnabled: boolean, lastTwoFactorAt: string | null, lockedUntil: string | null, webauthn: { enabled: boolean, enabledAt: string | null }, webauthnCredentials: Array<{ id: string, name: string, createdAt: string, lastUsedAt: string | null, passkey: boolean }>, email: { enabled: boolean, enabledAt: string | null }, totp: { enabled: boolean, enabledAt: string | null }, backupCodes: { total: number, remaining: number, generatedAt: string | null } } };
 
 export type SsoConnectionFieldsFragment = { email: string | null, emailVerified: boolean, linkedAt: string, provider: { id: string, kind: SsoProviderKind, displayName: string } };
@@ -364,7 +438,7 @@ export type LoginMutationVariables = Exact<{
 
 export type LoginMutation = { login:
     | { __typename: 'AuthSession', token: string, expiresAt: string, user: { id: string, email: string, role: Role } }
-    | { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string }
+    | { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string, attemptsLeft: number, lockedUntil: string | null }
    };
 
 export type SendLoginCodeMutationVariables = Exact<{
@@ -390,7 +464,7 @@ export type CompleteSsoLoginMutationVariables = Exact<{
 
 export type CompleteSsoLoginMutation = { completeSsoLogin:
     | { __typename: 'AuthSession', token: string, expiresAt: string, user: { id: string, email: string, role: Role } }
-    | { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string }
+    | { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string, attemptsLeft: number, lockedUntil: string | null }
    };
 
 export type SsoTicketQueryVariables = Exact<{
@@ -409,7 +483,7 @@ export type BindSsoAccountMutationVariables = Exact<{
 
 export type BindSsoAccountMutation = { bindSsoAccount:
     | { __typename: 'AuthSession', token: string, expiresAt: string, user: { id: string, email: string, role: Role } }
-    | { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string }
+    | { __typename: 'TwoFactorChallenge', challengeToken: string, methods: Array<TwoFactorMethod>, expiresAt: string, attemptsLeft: number, lockedUntil: string | null }
    };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
@@ -566,14 +640,14 @@ export type UnlockAccountMutation = { unlockAccount: { id: string, email: string
 export type AdminSsoProvidersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdminSsoProvidersQuery = { adminSsoProviders: Array<{ id: string, kind: SsoProviderKind, displayName: string, clientId: string, issuer: string, tenant: string | null, allowedTenants: Array<string>, enabled: boolean, requireTwoFactor: boolean, redirectUri: string }> };
+export type AdminSsoProvidersQuery = { adminSsoProviders: Array<{ id: string, kind: SsoProviderKind, displayName: string, clientId: string, issuer: string, tenant: string | null, allowedTenants: Array<string>, enabled: boolean, requireTwoFactor: boolean, redirectUri: string, discoveryProblem: string | null, linkedAccounts: number }> };
 
 export type ConfigureSsoProviderMutationVariables = Exact<{
   input: SsoProviderInput;
 }>;
 
 
-export type ConfigureSsoProviderMutation = { configureSsoProvider: { id: string, kind: SsoProviderKind, displayName: string, clientId: string, issuer: string, tenant: string | null, allowedTenants: Array<string>, enabled: boolean, requireTwoFactor: boolean, redirectUri: string } };
+export type ConfigureSsoProviderMutation = { configureSsoProvider: { id: string, kind: SsoProviderKind, displayName: string, clientId: string, issuer: string, tenant: string | null, allowedTenants: Array<string>, enabled: boolean, requireTwoFactor: boolean, redirectUri: string, discoveryProblem: string | null, linkedAccounts: number } };
 
 export type RemoveSsoProviderMutationVariables = Exact<{
   id: string;
@@ -621,6 +695,8 @@ export const LoginOutcomeFragmentDoc = new TypedDocumentString(`
     challengeToken
     methods
     expiresAt
+    attemptsLeft
+    lockedUntil
   }
 }
     fragment Session on AuthSession {
@@ -644,6 +720,8 @@ export const ProviderConfigFragmentDoc = new TypedDocumentString(`
   enabled
   requireTwoFactor
   redirectUri
+  discoveryProblem
+  linkedAccounts
 }
     `, {"fragmentName":"ProviderConfig"}) as unknown as TypedDocumentString<ProviderConfigFragment, unknown>;
 export const SecurityStateFragmentDoc = new TypedDocumentString(`
@@ -729,6 +807,70 @@ export const SecurityEventFieldsFragmentDoc = new TypedDocumentString(`
   detail
 }
     `, {"fragmentName":"SecurityEventFields"}) as unknown as TypedDocumentString<SecurityEventFieldsFragment, unknown>;
+export const ResetPreviewDocument = new TypedDocumentString(`
+    query ResetPreview($id: ID!) {
+  user(id: $id) {
+    ...UserFields
+    security {
+      ssoConnections {
+        ...SsoConnectionFields
+      }
+    }
+  }
+  userSessions(userId: $id) {
+    id
+  }
+}
+    fragment SecurityState on AccountSecurity {
+  twoFactorEnabled
+  lastTwoFactorAt
+  lockedUntil
+  email {
+    enabled
+    enabledAt
+  }
+  totp {
+    enabled
+    enabledAt
+  }
+  backupCodes {
+    total
+    remaining
+    generatedAt
+  }
+}
+fragment UserFields on User {
+  id
+  email
+  displayName
+  role
+  createdAt
+  lastLoginAt
+  security {
+    ...SecurityState
+    webauthn {
+      enabled
+      enabledAt
+    }
+    webauthnCredentials {
+      id
+      name
+      createdAt
+      lastUsedAt
+      passkey
+    }
+  }
+}
+fragment SsoConnectionFields on SsoConnection {
+  provider {
+    id
+    kind
+    displayName
+  }
+  email
+  emailVerified
+  linkedAt
+}`) as unknown as TypedDocumentString<ResetPreviewQuery, ResetPreviewQueryVariables>;
 export const VerifyCodeRememberDocument = new TypedDocumentString(`
     mutation VerifyCodeRemember($challengeToken: String!, $method: TwoFactorMethod!, $code: String!, $rememberDevice: Boolean) {
   verifyCode(
@@ -1129,6 +1271,7 @@ export const ConsoleOverviewDocument = new TypedDocumentString(`
     twoFactorEnabled
     emailEnabled
     totpEnabled
+    webauthnEnabled
     lockedNow
     lowBackupCodes
     nonCompliant
@@ -1139,7 +1282,7 @@ export const ConsoleOverviewDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ConsoleOverviewQuery, ConsoleOverviewQueryVariables>;
 export const ConsoleUsersDocument = new TypedDocumentString(`
-    query ConsoleUsers($search: String, $twoFactorEnabled: Boolean, $method: EnabledMethodFilter, $locked: Boolean, $backupCodesRemainingAtMost: Int, $status: UserStatus, $twoFactorCompliant: Boolean, $first: Int, $after: String) {
+    query ConsoleUsers($search: String, $twoFactorEnabled: Boolean, $method: EnabledMethodFilter, $locked: Boolean, $backupCodesRemainingAtMost: Int, $status: UserStatus, $twoFactorCompliant: Boolean, $first: Int, $after: String, $orderBy: UserOrder) {
   users(
     search: $search
     twoFactorEnabled: $twoFactorEnabled
@@ -1150,6 +1293,7 @@ export const ConsoleUsersDocument = new TypedDocumentString(`
     twoFactorCompliant: $twoFactorCompliant
     first: $first
     after: $after
+    orderBy: $orderBy
   ) {
     totalCount
     pageInfo {
@@ -1238,6 +1382,8 @@ fragment LoginOutcome on LoginResult {
     challengeToken
     methods
     expiresAt
+    attemptsLeft
+    lockedUntil
   }
 }`) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
 export const InviteUserDocument = new TypedDocumentString(`
@@ -1312,6 +1458,84 @@ export const SignOutUserEverywhereDocument = new TypedDocumentString(`
   revokeUserSessions(userId: $userId)
 }
     `) as unknown as TypedDocumentString<SignOutUserEverywhereMutation, SignOutUserEverywhereMutationVariables>;
+export const VerifySignInCodeDocument = new TypedDocumentString(`
+    mutation VerifySignInCode($challengeToken: String!, $method: TwoFactorMethod!, $code: String!, $rememberDevice: Boolean) {
+  verifyCode(
+    challengeToken: $challengeToken
+    method: $method
+    code: $code
+    rememberDevice: $rememberDevice
+  ) {
+    __typename
+    ...Session
+    backupCodesRemaining
+  }
+}
+    fragment Session on AuthSession {
+  token
+  expiresAt
+  user {
+    id
+    email
+    role
+  }
+}`) as unknown as TypedDocumentString<VerifySignInCodeMutation, VerifySignInCodeMutationVariables>;
+export const SendSignInCodeDocument = new TypedDocumentString(`
+    mutation SendSignInCode($challengeToken: String!) {
+  sendLoginCode(challengeToken: $challengeToken) {
+    sentTo
+    expiresAt
+    resendAvailableAt
+  }
+}
+    `) as unknown as TypedDocumentString<SendSignInCodeMutation, SendSignInCodeMutationVariables>;
+export const SendSetupCodeDocument = new TypedDocumentString(`
+    mutation SendSetupCode {
+  setupEmailTwoFactor {
+    sentTo
+    expiresAt
+    resendAvailableAt
+  }
+}
+    `) as unknown as TypedDocumentString<SendSetupCodeMutation, SendSetupCodeMutationVariables>;
+export const SendReauthEmailCodeDocument = new TypedDocumentString(`
+    mutation SendReauthEmailCode {
+  sendReauthenticationCode {
+    sentTo
+    expiresAt
+    resendAvailableAt
+  }
+}
+    `) as unknown as TypedDocumentString<SendReauthEmailCodeMutation, SendReauthEmailCodeMutationVariables>;
+export const SsoProviderDraftDocument = new TypedDocumentString(`
+    query SsoProviderDraft {
+  ssoProviderDraft {
+    id
+    redirectUri
+  }
+}
+    `) as unknown as TypedDocumentString<SsoProviderDraftQuery, SsoProviderDraftQueryVariables>;
+export const TestSsoProviderDocument = new TypedDocumentString(`
+    mutation TestSsoProvider($id: ID!) {
+  testSsoProvider(id: $id) {
+    authorizationUrl
+  }
+}
+    `) as unknown as TypedDocumentString<TestSsoProviderMutation, TestSsoProviderMutationVariables>;
+export const SsoTestResultDocument = new TypedDocumentString(`
+    query SsoTestResult($ticket: String!) {
+  ssoTestResult(ticket: $ticket) {
+    provider {
+      id
+      kind
+      displayName
+    }
+    subject
+    email
+    emailVerified
+  }
+}
+    `) as unknown as TypedDocumentString<SsoTestResultQuery, SsoTestResultQueryVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -1417,6 +1641,8 @@ fragment LoginOutcome on LoginResult {
     challengeToken
     methods
     expiresAt
+    attemptsLeft
+    lockedUntil
   }
 }`) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
 export const SendLoginCodeDocument = new TypedDocumentString(`
@@ -1467,6 +1693,8 @@ fragment LoginOutcome on LoginResult {
     challengeToken
     methods
     expiresAt
+    attemptsLeft
+    lockedUntil
   }
 }`) as unknown as TypedDocumentString<CompleteSsoLoginMutation, CompleteSsoLoginMutationVariables>;
 export const SsoTicketDocument = new TypedDocumentString(`
@@ -1506,6 +1734,8 @@ fragment LoginOutcome on LoginResult {
     challengeToken
     methods
     expiresAt
+    attemptsLeft
+    lockedUntil
   }
 }`) as unknown as TypedDocumentString<BindSsoAccountMutation, BindSsoAccountMutationVariables>;
 export const LogoutDocument = new TypedDocumentString(`
@@ -2074,6 +2304,8 @@ export const AdminSsoProvidersDocument = new TypedDocumentString(`
   enabled
   requireTwoFactor
   redirectUri
+  discoveryProblem
+  linkedAccounts
 }`) as unknown as TypedDocumentString<AdminSsoProvidersQuery, AdminSsoProvidersQueryVariables>;
 export const ConfigureSsoProviderDocument = new TypedDocumentString(`
     mutation ConfigureSsoProvider($input: SsoProviderInput!) {
@@ -2092,6 +2324,8 @@ export const ConfigureSsoProviderDocument = new TypedDocumentString(`
   enabled
   requireTwoFactor
   redirectUri
+  discoveryProblem
+  linkedAccounts
 }`) as unknown as TypedDocumentString<ConfigureSsoProviderMutation, ConfigureSsoProviderMutationVariables>;
 export const RemoveSsoProviderDocument = new TypedDocumentString(`
     mutation RemoveSsoProvider($id: ID!) {

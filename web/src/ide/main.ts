@@ -5,9 +5,16 @@ import './ide.css';
  * An offline GraphQL IDE: query, variables and headers editors, a Run button (Ctrl/Cmd+Enter),
  * the JSON result, and a docs explorer built from introspection. No CDN, no framework.
  *
- * Only the query text is remembered (localStorage). Variables hold passwords and codes, headers
- * hold bearer tokens: they live in the page only and are gone when it closes. Earlier versions
- * stored both; whatever they left behind is removed on load.
+ * A development tool for administrators (issue 15): the server serves it only outside production
+ * (web.module.ts) and the page opens only for a signed-in ADMIN (the app's nav offers it to
+ * admins only). The API itself answers everyone as before: this is not its access control.
+ *
+ * Nothing sensitive is stored: only the query text is remembered (localStorage), with the values
+ * of its string literals blanked (a password typed inline is not kept). Variables hold passwords
+ * and codes, headers hold bearer tokens: they live in the page only and are gone when it closes.
+ * Earlier versions stored both; whatever they left behind is removed on load. Session tokens in
+ * results are shown masked: the IDE's requests carry this browser's session cookie, so no token
+ * is ever needed here.
  */
 const QUERY_KEY = 'cloudcx.ide.query';
 localStorage.removeItem('cloudcx.ide.variables');
@@ -32,9 +39,22 @@ const area = (id: string, label: string, value: string, rows: number) => {
   el.value = value;
   return { el, wrap: h('div', { class: 'pane' }, h('label', { for: id }, label), el) };
 };
+/** The query as remembered: string literals (and block strings) blanked, so no inline secret is kept. */
+export const rememberable = (text: string) => text.replace(/"""[\s\S]*?"""|"(?:[^"\\\n]|\\.)*"/g, '""');
+
+/** Result JSON as shown: every `token` string masked (the session is this browser's cookie). */
+export function masked(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(masked);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, /token$/i.test(k) && typeof v === 'string' ? '•••••••• (hidden: this browser’s session cookie is used)' : masked(v)]));
+}
+
 const query = area('query', 'Query', localStorage.getItem(QUERY_KEY) ?? DEFAULT_QUERY, 16);
 const variables = area('variables', 'Variables (JSON)', '{}', 4);
 const headers = area('headers', 'Headers (JSON)', '{}', 4);
+const headersHint = h('p', { id: 'headers-hint', class: 'hint' }, 'Not needed for your own session: requests carry this browser’s session cookie. Variables and headers are never stored.');
+headers.el.setAttribute('aria-describedby', 'headers-hint');
+headers.wrap.append(headersHint);
 const operation = h('select', { id: 'operation', hidden: true, 'aria-label': 'Operation to run' });
 const result = h('pre', { id: 'result', class: 'result', tabindex: 0, 'aria-live': 'polite', 'aria-label': 'Result' }, 'Press Run to send the query.');
 const status = h('p', { class: 'status', role: 'status' });
@@ -72,7 +92,7 @@ async function post(body: Record<string, unknown>, extra: Record<string, unknown
 }
 
 async function execute() {
-  localStorage.setItem(QUERY_KEY, query.el.value);
+  localStorage.setItem(QUERY_KEY, rememberable(query.el.value));
   const vars = parseJson('Variables', variables.el.value);
   const hdrs = parseJson('Headers', headers.el.value);
   if (!vars || !hdrs) return;
@@ -85,7 +105,7 @@ async function execute() {
     const text = await res.text();
     let shown = text;
     try {
-      shown = JSON.stringify(JSON.parse(text), null, 2);
+      shown = JSON.stringify(masked(JSON.parse(text)), null, 2);
     } catch {
       // not JSON: show as is
     }
@@ -196,21 +216,49 @@ async function openDocs(typeName: string | null, push = true) {
 
 // ---- layout --------------------------------------------------------------------------------
 query.el.addEventListener('input', syncOperations);
-document.addEventListener('keydown', (e) => {
-  if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
-    e.preventDefault();
-    void execute();
-  }
-});
 syncOperations();
-replace(document.getElementById('ide')!,
-  h('header', { class: 'ide-bar' },
-    h('h1', null, 'GraphQL IDE'),
-    h('div', { class: 'ide-actions' }, operation, run, docsToggle, h('a', { href: '/' }, 'Back to the app')),
-  ),
-  h('main', { class: 'ide-main' },
-    h('section', { class: 'ide-editors', 'aria-label': 'Request' }, query.wrap, variables.wrap, headers.wrap),
-    h('section', { class: 'ide-result', 'aria-label': 'Response' }, h('h2', { class: 'visually-hidden' }, 'Result'), status, result),
-    docs,
-  ),
-);
+
+/** Only a signed-in ADMIN gets the editors; anyone else is told where to go. */
+async function open(): Promise<void> {
+  const root = document.getElementById('ide')!;
+  let role: string | null = null;
+  try {
+    const body = await (await post({ query: 'query IdeWho { me { role } }', operationName: 'IdeWho' }, {})).json();
+    role = body?.data?.me?.role ?? null;
+  } catch {
+    // the service is unreachable: treated as not signed in
+  }
+  if (role !== 'ADMIN') {
+    document.title = 'GraphQL IDE · CloudCX Security';
+    const heading = h('h1', { tabindex: -1 }, 'The GraphQL IDE is for administrators');
+    replace(root, h('main', { class: 'ide-denied' },
+      heading,
+      h('p', null, role ? 'It is a development tool for administrators; your account is not one.' : 'Sign in with an administrator account first.'),
+      h('p', null, h('a', { href: role ? '/settings' : '/login' }, role ? 'Back to the app' : 'Sign in'))));
+    heading.focus();
+    return;
+  }
+  show(root);
+}
+
+function show(root: HTMLElement) {
+  document.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+      e.preventDefault();
+      void execute();
+    }
+  });
+  replace(root,
+    h('header', { class: 'ide-bar' },
+      h('h1', null, 'GraphQL IDE'),
+      h('div', { class: 'ide-actions' }, operation, run, docsToggle, h('a', { href: '/' }, 'Back to the app')),
+    ),
+    h('main', { class: 'ide-main' },
+      h('section', { class: 'ide-editors', 'aria-label': 'Request' }, query.wrap, variables.wrap, headers.wrap),
+      h('section', { class: 'ide-result', 'aria-label': 'Response' }, h('h2', { class: 'visually-hidden' }, 'Result'), status, result),
+      docs,
+    ),
+  );
+}
+
+void open();

@@ -1,5 +1,5 @@
 import { ApiError, gql, type VariablesArg } from '../api';
-import { busy, button, field, focusHeading, h, messageBox, replace, select } from '../dom';
+import { busy, button, field, fieldError, focusHeading, h, messageBox, replace, select } from '../dom';
 import type { TypedDocumentString } from '../gql/graphql';
 import { describeError } from '../messages';
 import { CREATE_USER_WITH_PASSWORD, INVITE_USER, RESEND_INVITE, SEND_PASSWORD_RESET } from '../ops-reset';
@@ -60,12 +60,14 @@ function form(ctx: Ctx) {
     how('invite', 'Email an invitation', 'they choose their own password from a link valid for 72 hours', true),
     how('password', 'Set a password now', 'you give it to them', false));
   const submit = h('button', { type: 'submit' }, 'Send invitation');
+  const fieldOf = (e: ApiError, withPassword: boolean) => fieldOfError(e, withPassword, { email, name, password });
   const theForm: HTMLFormElement = h('form', {
     class: 'card',
     onsubmit: async (e: Event) => {
       e.preventDefault();
       msg.clear();
       const withPassword = theForm.querySelector<HTMLInputElement>('input[name="how"]:checked')?.value === 'password';
+      for (const f of [email, name, password]) fieldError(f, null);
       const base = { email: email.input.value.trim(), displayName: name.input.value.trim(), role: role.input.value as 'AGENT' | 'ADMIN' };
       try {
         if (withPassword) {
@@ -79,9 +81,15 @@ function form(ctx: Ctx) {
         if (err instanceof Cancelled) return;
         if (err instanceof ApiError && err.code === 'MAIL_DELIVERY_FAILED') {
           msg.error('The user was added, but the invitation email could not be sent. Open the user from the list and resend the invitation in a moment.');
-        } else {
-          msg.error(describeError(err));
+          return;
         }
+        // A refusal about one field is shown at that field (aria-invalid, aria-describedby), which gets the focus.
+        const at = err instanceof ApiError ? fieldOf(err, withPassword) : null;
+        if (at) {
+          fieldError(at, `${err instanceof ApiError ? err.message.replace(/\.?$/, '.') : ''}`);
+          return at.input.focus();
+        }
+        msg.error(describeError(err));
       }
     },
   }, email.wrap, name.wrap, role.wrap, choice, passwordBox, h('div', { class: 'actions' }, submit, h('a', { href: '/admin', 'data-link': true }, 'Cancel')));
@@ -92,6 +100,14 @@ function form(ctx: Ctx) {
     theForm,
   );
   focusHeading(heading);
+}
+
+/** The field a refusal of the server is about: a taken or malformed email, a display name, a password the policy refuses. */
+function fieldOfError<F>(e: ApiError, withPassword: boolean, fields: { email: F; name: F; password: F }): F | null {
+  if (e.code === 'CONFLICT' || (e.code === 'BAD_USER_INPUT' && /email/i.test(e.message) && !/password/i.test(e.message))) return fields.email;
+  if (e.code === 'BAD_USER_INPUT' && /display ?name/i.test(e.message)) return fields.name;
+  if (e.code === 'BAD_USER_INPUT' && withPassword && /password/i.test(e.message)) return fields.password;
+  return null;
 }
 
 function done(ctx: Ctx, user: { id: string; email: string; displayName: string; status: string }, text: string) {

@@ -1,11 +1,13 @@
-import { h, messageBox, replace } from '../dom';
+import { focusHeading, h, messageBox, replace } from '../dom';
 import { ENROLL_PATH, enrollmentDeadline, mustEnroll, route } from '../router';
 import { twoFactorSection } from './settings';
 
 /**
  * Forced enrolment: once the policy's grace period is over the server lets the session only set
  * up a method (or sign out), and the router sends every page here. The set-up flows are the
- * settings page's; a method on lifts the restriction from the next request.
+ * settings page's; a method on lifts the restriction from the next request. The way on
+ * ("Continue to your settings") appears only once the flow is over, i.e. after the new backup
+ * codes were saved ("I saved my codes"), and then gets the focus.
  */
 route(new RegExp(`^${ENROLL_PATH}$`), 'user', (ctx) => {
   const status = messageBox();
@@ -22,10 +24,15 @@ route(new RegExp(`^${ENROLL_PATH}$`), 'user', (ctx) => {
     status.el,
     next,
     twoFactorSection(ctx.me, {
-      onChange: () => {
-        if (mustEnroll() || enrollmentDeadline()) return;
-        status.ok('Two-factor authentication is on: you can use your account again. Save your backup codes if they are shown, then continue.');
+      onChange: (user) => {
+        if (mustEnroll() || enrollmentDeadline() || !user.security.twoFactorEnabled) return;
+        status.ok('Two-factor authentication is on: you can use your account again. Save your backup codes below, then continue.');
+      },
+      onOverview: (user) => {
+        if (mustEnroll() || enrollmentDeadline() || !user.security.twoFactorEnabled) return;
+        status.ok('Two-factor authentication is on: you can use your account again.');
         next.hidden = false;
+        focusHeading(status.el);
       },
     }),
   );

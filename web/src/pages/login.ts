@@ -1,32 +1,66 @@
 import { ApiError, gql } from '../api';
-import { busy, button, codeField, countdown, field, focusHeading, h, messageBox, replace } from '../dom';
+import { busy, button, codeField, field, focusHeading, h, messageBox, replace, tieError } from '../dom';
 import { flash } from '../flash';
-import { describeError, METHOD_LABEL, ssoErrorSentence } from '../messages';
+import { sessionNotice } from '../session-notice';
+import { describeError, endsSignIn, lockedSentence, METHOD_LABEL, ssoErrorSentence, triesLeftSentence } from '../messages';
 import {
-  BIND_SSO, COMPLETE_SSO, LOGIN, SEND_LOGIN_CODE, SSO_PROVIDERS, SSO_TICKET,
-  type AuthSession, type Challenge, type CodeDelivery, type LoginResult, type Method, type SsoTicketInfo,
+  BIND_SSO, COMPLETE_SSO, LOGIN, SSO_PROVIDERS, SSO_TICKET,
+  type AuthSession, type Challenge, type LoginResult, type Method, type SsoTicketInfo,
 } from '../ops';
-import { VERIFY_CODE_REMEMBER } from '../ops-devices';
+import { SEND_SIGN_IN_CODE, VERIFY_SIGN_IN_CODE } from '../ops-signin';
 import { BEGIN_PASSKEY_LOGIN, BEGIN_WEBAUTHN_CHALLENGE, FINISH_PASSKEY_LOGIN } from '../ops-passkeys';
 import { CeremonyCancelled, describePasskeyError, passkeysSupported, useCredential } from '../passkeys';
-import { dropQuery, forgetUser, navigate, route, safeNext, type Ctx } from '../router';
+import { sendCode } from '../send-code';
+import { currentUser, dropQuery, forgetUser, navigate, route, safeNext, type Ctx } from '../router';
 
-function signedIn(next: string) {
+/** A finished second step: the session, and how many backup codes are left when one was used. */
+export type SignedInSession = AuthSession & { backupCodesRemaining?: number | null };
+
+/** After a sign-in with a backup code: that one was used, and how many are left. */
+export function backupCodeSentence(left: number): string {
+  if (left === 0) return 'You signed in with your last backup code. Generate new codes now, or you may be locked out if you lose your other methods.';
+  const count = left === 1 ? '1 backup code is' : `${left} backup codes are`;
+  return `You signed in with a backup code, so it no longer works. ${count} left.${left <= 2 ? ' Generate new codes soon.' : ''}`;
+}
+
+function signedIn(ctx: Ctx, next: string, session?: SignedInSession) {
   // The answer set the session cookie: the token is not kept anywhere in the page. The router asks
   // `me` again, which also sends a session that may only enrol (enrollmentRequired) to /enroll.
   forgetUser();
+  const left = session?.backupCodesRemaining;
+  if (typeof left === 'number') {
+    // User settings shows it at the top (with the codes' section below); anywhere else, this page says it first.
+    if (next.startsWith('/settings')) {
+      const earlier = flash.take(); // e.g. "Single sign-on is connected."
+      flash.set(earlier ? `${earlier} ${backupCodeSentence(left)}` : backupCodeSentence(left));
+    }
+    else return backupCodeNotice(ctx, next, left);
+  }
   navigate(next, { replace: true });
+}
+
+/** A backup code was used on the way to a page that would not say so: say it, then continue. */
+function backupCodeNotice(ctx: Ctx, next: string, left: number) {
+  const heading = h('h1', null, 'You used a backup code');
+  replace(ctx.main, h('div', { class: 'narrow' },
+    heading,
+    h('p', { class: left <= 2 ? 'message error' : 'message info' }, backupCodeSentence(left)),
+    h('p', null,
+      h('a', { href: next, 'data-link': true, class: 'button' }, 'Continue'), ' ',
+      h('a', { href: '/settings', 'data-link': true, class: 'button secondary' }, 'Manage backup codes')),
+  ));
+  focusHeading(heading);
 }
 
 function afterFirstFactor(ctx: Ctx, result: LoginResult | { __typename: 'AuthSession' }, next: string, onSignedIn?: () => void) {
   if (result.__typename === 'AuthSession') {
     onSignedIn?.();
-    return signedIn(next);
+    return signedIn(ctx, next);
   }
-  twoFactorStep(ctx.main, result, () => {
+  twoFactorStep(ctx.main, result, (session) => {
     onSignedIn?.();
-    signedIn(next);
-  });
+    signedIn(ctx, next, session);
+  }, { restart: next === '/settings' ? '/login' : `/login?next=${encodeURIComponent(next)}` });
 }
 
 /**
@@ -42,7 +76,7 @@ function passkeySignIn(ctx: Ctx, msg: ReturnType<typeof messageBox>, next: strin
         const { beginPasskeyLogin } = await gql(BEGIN_PASSKEY_LOGIN);
         const response = await useCredential(beginPasskeyLogin.options);
         return (await gql(FINISH_PASSKEY_LOGIN, { loginToken: beginPasskeyLogin.loginToken, response })).finishPasskeyLogin;
-      });
+      }, 'Waiting for your passkey…');
       if (ctx.alive()) afterFirstFactor(ctx, session, next);
     } catch (err) {
       if (!ctx.alive()) return;
@@ -60,11 +94,28 @@ function passkeySignIn(ctx: Ctx, msg: ReturnType<typeof messageBox>, next: strin
   );
 }
 
+/** The address bar without `param` (a one-off message must not come back on reload or Back). */
+function dropParam(param: string) {
+  const q = new URLSearchParams(location.search);
+  q.delete(param);
+  const rest = q.toString();
+  history.replaceState(null, '', `${location.pathname}${rest ? `?${rest}` : ''}`);
+}
+
 route(/^\/login$/, 'public', async (ctx) => {
   const next = safeNext(ctx.query.get('next'));
   const error = ctx.query.get('error');
+  // Said once: a reload shows the form, not yesterday's error (`next` stays).
+  if (error) dropParam('error');
+  // Already signed in (a bookmark, Back after signing in): the form is of no use; go where the person belongs.
+  const user = await currentUser().catch(() => null);
+  if (!ctx.alive()) return;
+  if (user) return navigate(next, { replace: true });
   const msg = messageBox();
   if (error) msg.error(ssoErrorSentence(error));
+  // Bounced here because the session ended: say why (e.g. an administrator signed you out).
+  const ended = error ? null : sessionNotice.take();
+  if (ended) msg.info(ended);
   const email = field('Email', { name: 'email', type: 'email', autocomplete: 'username', required: true });
   const password = field('Password', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const form: HTMLFormElement = h('form', {
@@ -72,11 +123,18 @@ route(/^\/login$/, 'public', async (ctx) => {
     onsubmit: async (e: Event) => {
       e.preventDefault();
       msg.clear();
+      tieError(email.input, null);
+      tieError(password.input, null);
       try {
-        const { login } = await busy(form, () => gql(LOGIN, { email: email.input.value.trim(), password: password.input.value }));
+        const { login } = await busy(form, () => gql(LOGIN, { email: email.input.value.trim(), password: password.input.value }), 'Signing in…');
         if (ctx.alive()) afterFirstFactor(ctx, login, next);
       } catch (err) {
         msg.error(describeError(err));
+        // "Invalid email or password" is about both fields: each is marked, described by the message.
+        if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') {
+          tieError(email.input, msg.el);
+          tieError(password.input, msg.el);
+        }
         password.input.select();
       }
     },
@@ -97,11 +155,19 @@ route(/^\/login$/, 'public', async (ctx) => {
   }
 });
 
+export interface TwoFactorStepOptions {
+  /** Where "Sign in again" goes once this attempt cannot go on (default: the sign-in page). */
+  restart?: string;
+}
+
 /**
- * The second step of every sign-in (password, SSO with requireTwoFactor, SSO bind): pick a
- * method, prove it, get a session.
+ * The second step of every sign-in (password, SSO with requireTwoFactor, SSO bind, password
+ * reset): pick a method, prove it, get a session. The limits are said as they are: the tries left
+ * after a wrong code; a sign-in attempt stopped after too many wrong codes (not "expired") or an
+ * account whose code checks are locked (until when, and that an administrator can unlock it) turns
+ * the form off and offers "Sign in again" (shown as soon as the challenge says so).
  */
-export function twoFactorStep(container: HTMLElement, challenge: Challenge, done: (s: AuthSession) => void): void {
+export function twoFactorStep(container: HTMLElement, challenge: Challenge, done: (s: SignedInSession) => void, opts: TwoFactorStepOptions = {}): void {
   // A passkey first: nothing to type, and it cannot be phished. Offered only where the browser can use it.
   const order: Method[] = ['WEBAUTHN', 'TOTP', 'EMAIL', 'BACKUP_CODE'];
   const passkeyUnusable = challenge.methods.includes('WEBAUTHN') && !passkeysSupported();
@@ -109,7 +175,12 @@ export function twoFactorStep(container: HTMLElement, challenge: Challenge, done
   const heading = h('h1', null, 'Two-factor authentication');
   const msg = messageBox();
   const panel = h('div', { class: 'method-panel' });
-  let emailSent: CodeDelivery | null = null;
+  // Everything the person could use to answer: disabled as one (a disabled fieldset) when the attempt is over.
+  const controls = h('fieldset', { class: 'bare', role: 'presentation' });
+  const restart = h('p', { class: 'restart', hidden: true },
+    h('a', { href: opts.restart ?? '/login', 'data-link': true, class: 'button' }, 'Sign in again'));
+  const triesHint = h('p', { class: 'hint warn', hidden: true });
+  let over = false;
   // One box, moved into whichever method's form is shown (it keeps its state). The page cannot
   // read the policy (admin only): the hint names the default period.
   const remember = h('input', { type: 'checkbox', name: 'rememberDevice', id: 'remember-device' });
@@ -118,14 +189,49 @@ export function twoFactorStep(container: HTMLElement, challenge: Challenge, done
     h('br'),
     h('span', { class: 'hint' }, 'Signing in here again skips this step for 30 days (or as long as your organisation allows). Don’t tick it on a shared computer you don’t control.'));
 
+  /** This attempt cannot go on: say why, turn the form off, offer a new sign-in. */
+  const stop = (text: string) => {
+    over = true;
+    controls.disabled = true;
+    triesHint.hidden = true;
+    msg.error(text);
+    restart.hidden = false;
+    focusHeading(msg.el);
+  };
+
+  /** What a refused answer means here: tries left, a stopped attempt, a lock; else `describe`'s sentence. */
+  const refused = (err: unknown, describe: (e: unknown) => string = describeError): boolean => {
+    if (err instanceof ApiError && err.code === 'INVALID_CODE') {
+      const first = err.extensions.reason === 'ALREADY_USED' ? 'That code was already used; wait for the next one.' : 'That code is not right.';
+      if (typeof err.extensions.lockedUntil === 'string') stop(`${first} ${lockedSentence(err.extensions.lockedUntil)}`);
+      else if (err.extensions.attemptsLeft === 0) stop(`${first} This sign-in attempt was stopped after too many wrong codes. Sign in again.`);
+      else {
+        msg.error(`${first}${triesLeftSentence(err)}`);
+        return false;
+      }
+      return true;
+    }
+    if (endsSignIn(err)) {
+      stop(describeError(err));
+      return true;
+    }
+    msg.error(describe(err));
+    return false;
+  };
+
   const verify = async (form: HTMLFormElement, method: Method, code: string) => {
     msg.clear();
+    const input = form.querySelector<HTMLInputElement>('input[name="code"]');
+    if (input) tieError(input, null);
     try {
-      const { verifyCode } = await busy(form, () => gql(VERIFY_CODE_REMEMBER, { challengeToken: challenge.challengeToken, method, code, rememberDevice: remember.checked }));
+      const { verifyCode } = await busy(form, () => gql(VERIFY_SIGN_IN_CODE, { challengeToken: challenge.challengeToken, method, code, rememberDevice: remember.checked }), 'Verifying…');
       done(verifyCode);
     } catch (err) {
-      msg.error(describeError(err));
-      form.querySelector<HTMLInputElement>('input[name="code"]')?.select();
+      // A wrong code: the message (which also says the tries left) is the field's error too.
+      if (!refused(err) && input) {
+        if (err instanceof ApiError && (err.code === 'INVALID_CODE' || err.code === 'CODE_EXPIRED')) tieError(input, msg.el);
+        input.select();
+      }
     }
   };
 
@@ -139,12 +245,13 @@ export function twoFactorStep(container: HTMLElement, challenge: Challenge, done
           const { verifyCode } = await busy(form, async () => {
             const options = (await gql(BEGIN_WEBAUTHN_CHALLENGE, { challengeToken: challenge.challengeToken })).beginWebAuthnChallenge;
             const code = await useCredential(options);
-            return gql(VERIFY_CODE_REMEMBER, { challengeToken: challenge.challengeToken, method: 'WEBAUTHN', code, rememberDevice: remember.checked });
-          });
+            return gql(VERIFY_SIGN_IN_CODE, { challengeToken: challenge.challengeToken, method: 'WEBAUTHN', code, rememberDevice: remember.checked });
+          }, 'Waiting for your passkey…');
           done(verifyCode);
         } catch (err) {
           if (err instanceof CeremonyCancelled) msg.info('The passkey request was cancelled or timed out. Try again, or choose another way to verify.');
-          else msg.error(describePasskeyError(err));
+          else if (err instanceof ApiError && err.code === 'INVALID_CODE' && !endsSignIn(err)) msg.error(`${describePasskeyError(err)}${triesLeftSentence(err)}`);
+          else if (refused(err, describePasskeyError)) return;
           form.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
         }
       },
@@ -171,43 +278,49 @@ export function twoFactorStep(container: HTMLElement, challenge: Challenge, done
   };
 
   const show = (method: Method) => {
-    msg.clear();
+    if (!over) msg.clear();
     if (method === 'WEBAUTHN') return replace(panel, passkeyForm());
     if (method !== 'EMAIL') return replace(panel, codeForm(method).form);
-    const status = h('p', { class: 'hint' });
-    const resend: HTMLButtonElement = button(emailSent ? 'Resend code' : 'Email me a code', () => void send(), { class: 'secondary' });
+    // The "send a code" component keeps what was sent and the re-send countdown for this challenge,
+    // so switching to another method and back neither loses the code nor restarts the wait.
     const { form, input } = codeForm('EMAIL');
-    form.hidden = !emailSent;
-    const send = async () => {
-      msg.clear();
-      try {
-        emailSent = (await gql(SEND_LOGIN_CODE, { challengeToken: challenge.challengeToken })).sendLoginCode;
-        status.textContent = `We sent a 6-digit code to ${emailSent.sentTo}. It is valid for 10 minutes.`;
+    const sender = sendCode({
+      key: `login:${challenge.challengeToken}`,
+      send: async () => (await gql(SEND_SIGN_IN_CODE, { challengeToken: challenge.challengeToken })).sendLoginCode,
+      onStart: () => msg.clear(),
+      onError: (err) => void refused(err),
+      onCodeWaiting: (focus) => {
         form.hidden = false;
-        countdown(resend, 30, 'Resend code');
-        input.focus();
-      } catch (err) {
-        msg.error(describeError(err));
-        if (err instanceof ApiError && err.retryAfterSeconds) countdown(resend, err.retryAfterSeconds, emailSent ? 'Resend code' : 'Email me a code');
-      }
-    };
-    if (emailSent) status.textContent = `We sent a 6-digit code to ${emailSent.sentTo}.`;
-    replace(panel, status, form, h('p', null, resend));
+        if (focus) input.focus();
+      },
+    });
+    form.hidden = !sender.codeWaiting;
+    replace(panel, sender.status, form, sender.controls);
   };
 
   const choices = h('fieldset', { class: 'choices' }, h('legend', null, 'Verify with'),
     methods.map((m, i) => h('label', null, h('input', { type: 'radio', name: 'method', value: m, checked: i === 0, onchange: () => show(m) }), ` ${METHOD_LABEL[m]}`)));
+  controls.append(methods.length > 1 ? choices : '', panel);
   replace(container, h('div', { class: 'narrow' },
     heading,
     h('p', null, 'Your account is protected with two-factor authentication. Choose how to confirm it’s you.'),
     passkeyUnusable ? h('p', { class: 'hint' }, 'Your account also has a passkey or security key, but this browser cannot use it.') : null,
     msg.el,
-    h('div', { class: 'card' }, methods.length > 1 ? choices : null, panel),
-    h('p', null, h('a', { href: '/login', 'data-link': true }, 'Start over')),
+    restart,
+    triesHint,
+    h('div', { class: 'card' }, controls),
+    h('p', null, h('a', { href: opts.restart ?? '/login', 'data-link': true }, 'Start over')),
   ));
   if (methods.length) show(methods[0]);
   else replace(panel, h('p', null, 'This browser cannot use your passkey or security key. Sign in from a browser that can, or ask your administrator.'));
   focusHeading(heading);
+  // Said before any code is typed: a locked account, or an account close to its lock.
+  if (challenge.lockedUntil) stop(lockedSentence(challenge.lockedUntil));
+  else if (challenge.attemptsLeft < 5) {
+    const n = challenge.attemptsLeft;
+    triesHint.textContent = `Recent wrong codes count against your account: ${n === 1 ? '1 more wrong code' : `${n} more wrong codes`} and code checks are locked for 15 minutes.`;
+    triesHint.hidden = false;
+  }
 }
 
 const ticketExpired = (e: unknown) =>
@@ -256,15 +369,23 @@ function identityLine(info: SsoTicketInfo): Array<Node | string> {
  * a link someone else sent must not get a password typed into it.
  */
 route(/^\/sso\/bind$/, 'public', async (ctx) => {
-  const ticket = ctx.query.get('ticket');
-  dropQuery();
-  if (!ticket) return ssoFailed(ctx, 'This page needs a sign-in ticket. Start single sign-on from the sign-in page.');
+  // The ticket arrives as ?ticket= and moves to the fragment at once: out of the query (never sent
+  // to a server again, nor in a Referer), yet still there when the page is reloaded. It is useless
+  // elsewhere: the service answers it only with this browser's HttpOnly flow cookie.
+  const ticket = ctx.query.get('ticket') ?? new URLSearchParams(location.hash.slice(1)).get('ticket');
+  if (!ticket) {
+    dropQuery();
+    return ssoFailed(ctx, 'This page needs a sign-in ticket. Start single sign-on from the sign-in page.');
+  }
+  history.replaceState(null, '', `${location.pathname}#ticket=${encodeURIComponent(ticket)}`);
   replace(ctx.main, h('div', { class: 'narrow' }, h('h1', null, 'Connect your account'), h('p', { role: 'status' }, 'One moment…')));
   let info: SsoTicketInfo;
   try {
     info = (await gql(SSO_TICKET, { ticket })).ssoTicket;
   } catch (e) {
-    if (ctx.alive()) ssoFailed(ctx, ticketExpired(e));
+    if (!ctx.alive()) return;
+    if (e instanceof ApiError && (e.code === 'CODE_EXPIRED' || e.code === 'NOT_FOUND')) dropQuery(); // nothing left to reload
+    ssoFailed(ctx, ticketExpired(e));
     return;
   }
   if (!ctx.alive()) return;
@@ -280,7 +401,8 @@ route(/^\/sso\/bind$/, 'public', async (ctx) => {
       msg.clear();
       try {
         const { bindSsoAccount } = await busy(form, () =>
-          gql(BIND_SSO, { ticket, email: email.input.value.trim(), password: password.input.value }));
+          gql(BIND_SSO, { ticket, email: email.input.value.trim(), password: password.input.value }), 'Connecting…');
+        dropQuery(); // the ticket is spent (or now carried by the sign-in's second step): a reload must not offer it again
         if (ctx.alive()) afterFirstFactor(ctx, bindSsoAccount, '/settings/sso', () => flash.set('Single sign-on is connected. Next time, use the provider’s button to sign in.'));
       } catch (err) {
         if (err instanceof ApiError && err.code === 'CONFLICT') msg.error(ssoErrorSentence('already_linked'));

@@ -1,21 +1,56 @@
 import { ApiError, gql, session as pageSession, type ResultOf } from '../api';
-import { eventsList } from '../components';
-import { busy, button, codeField, countdown, field, fieldError, focusHeading, formatDate, h, messageBox, replace } from '../dom';
+import { eventsList, RELOAD_EVENTS } from '../components';
+import { busy, button, codeField, field, fieldError, focusHeading, formatDate, h, messageBox, replace, uid } from '../dom';
 import { flash } from '../flash';
 import { describeError, ssoErrorSentence } from '../messages';
 import {
-  BACKUP_CODES, CONFIRM_EMAIL, CONFIRM_TOTP, DISABLE_EMAIL, DISABLE_TOTP, ENABLE_TOTP, LINK, MY_EVENTS, MY_SSO, REGENERATE, SETUP_EMAIL, UNLINK,
-  type CodeDelivery, type User, type WebAuthnCredential,
+  BACKUP_CODES, CONFIRM_EMAIL, CONFIRM_TOTP, DISABLE_EMAIL, DISABLE_TOTP, ENABLE_TOTP, LINK, MY_EVENTS, MY_SSO, REGENERATE, UNLINK,
+  type User, type WebAuthnCredential,
 } from '../ops';
 import { BEGIN_WEBAUTHN_REGISTRATION, FINISH_WEBAUTHN_REGISTRATION, REMOVE_WEBAUTHN_CREDENTIAL, RENAME_WEBAUTHN_CREDENTIAL } from '../ops-passkeys';
 import { CANCELLED_SENTENCE, CeremonyCancelled, createCredential, describePasskeyError, passkeysSupported } from '../passkeys';
 import { CHANGE_PASSWORD } from '../ops-lifecycle';
 import { REVOKE_ALL_TRUSTED_DEVICES, REVOKE_TRUSTED_DEVICE, TRUSTED_DEVICES } from '../ops-devices';
 import { Cancelled, withReauth } from '../reauth';
+import { SEND_SETUP_CODE } from '../ops-signin';
+import { sendCode } from '../send-code';
 import { currentUser, dropQuery, forgetUser, navigate, route } from '../router';
 import { MY_SESSIONS, REVOKE_OTHER_SESSIONS, REVOKE_SESSION } from '../ops-sessions';
 
 type Msg = ReturnType<typeof messageBox>;
+
+/**
+ * Dispatched (bubbling) by a section after a change that the server records as a security event:
+ * the page's activity list reads its newest events again, so the change shows without a reload.
+ */
+const SECURITY_CHANGED = 'security-changed';
+const changed = (from: Element) => from.dispatchEvent(new Event(SECURITY_CHANGED, { bubbles: true }));
+
+/**
+ * A button whose action waits for the server: meanwhile it is marked busy (`aria-busy`, a spinner)
+ * and further presses do nothing. It stays focusable: a disabled button would drop the focus to the
+ * page when the re-authentication dialog closes and hands the focus back to it.
+ */
+function actionButton(text: string, action: (ev: MouseEvent) => Promise<unknown>, props: Record<string, unknown> = {}): HTMLButtonElement {
+  const btn: HTMLButtonElement = button(text, async (ev) => {
+    if (btn.getAttribute('aria-busy') === 'true') return;
+    btn.setAttribute('aria-busy', 'true');
+    btn.setAttribute('aria-disabled', 'true');
+    try {
+      await action(ev);
+    } finally {
+      btn.removeAttribute('aria-busy');
+      btn.removeAttribute('aria-disabled');
+    }
+  }, props);
+  return btn;
+}
+
+/** A status that replaced the control that was pressed (now gone from the page) gets the focus. */
+function announce(msg: Msg, text: string) {
+  msg.ok(text);
+  focusHeading(msg.el);
+}
 
 route(/^\/settings(\/sso)?$/, 'user', (ctx) => {
   const msg = messageBox();
@@ -27,6 +62,8 @@ route(/^\/settings(\/sso)?$/, 'user', (ctx) => {
   if (error) ssoMsg.error(ssoErrorSentence(error));
   if (ctx.query.size) dropQuery();
   const sso = ssoSection(ssoMsg, linked);
+  const activity = eventsList('Your security events', async (after) => (await gql(MY_EVENTS, { first: 10, after })).mySecurityEvents);
+  ctx.main.addEventListener(SECURITY_CHANGED, () => activity.dispatchEvent(new Event(RELOAD_EVENTS)));
   replace(ctx.main,
     h('h1', null, 'User settings'),
     h('p', null, 'Signed in as ', h('strong', null, ctx.me.displayName), ` (${ctx.me.email})`),
@@ -39,7 +76,7 @@ route(/^\/settings(\/sso)?$/, 'user', (ctx) => {
     h('section', { 'aria-labelledby': 'activity-h', class: 'card' },
       h('h2', { id: 'activity-h' }, 'Recent security activity'),
       h('p', { class: 'hint' }, 'Sign-ins and changes to your account’s security. If something looks wrong, change your password and tell your administrator.'),
-      eventsList('Your security events', async (after) => (await gql(MY_EVENTS, { first: 10, after })).mySecurityEvents),
+      activity,
     ),
   );
   if (ctx.match[1] || linked || error) focusHeading(sso.querySelector('h2')!);
@@ -50,14 +87,22 @@ function fail(msg: Msg, e: unknown, describe: (e: unknown) => string = describeE
   if (!(e instanceof Cancelled)) msg.error(describe(e));
 }
 
+/** A wrong or malformed code is the code field's error, tied to it; anything else is the section's. */
+function codeError(f: { wrap: HTMLElement; input: HTMLInputElement }, msg: Msg, e: unknown) {
+  if (e instanceof ApiError && (e.code === 'INVALID_CODE' || e.code === 'BAD_USER_INPUT')) fieldError(f, describeError(e));
+  else fail(msg, e);
+  f.input.select();
+}
+
 /** Registration options older than this are fetched again before the browser prompt (they live 5 minutes). */
 const OPTIONS_FRESH_MS = 4 * 60_000;
 
 /**
  * Profile > Two-factor authentication: the methods and their set-up flows. Also the body of the
- * forced enrolment page (enroll.ts), which follows the changes through `onChange`.
+ * forced enrolment page (enroll.ts), which follows the changes through `onChange` (the account
+ * changed) and `onOverview` (a flow ended: back on the list of methods, new backup codes saved).
  */
-export function twoFactorSection(initial: User, opts: { onChange?: (user: User) => void } = {}): HTMLElement {
+export function twoFactorSection(initial: User, opts: { onChange?: (user: User) => void; onOverview?: (user: User) => void } = {}): HTMLElement {
   let user = initial;
   const section = h('section', { id: 'two-factor', class: 'card', 'aria-labelledby': 'tf-h' });
   const heading = h('h2', { id: 'tf-h' }, 'Two-factor authentication');
@@ -68,6 +113,7 @@ export function twoFactorSection(initial: User, opts: { onChange?: (user: User) 
   const refresh = async () => {
     user = (await currentUser(true))!;
     opts.onChange?.(user);
+    changed(section);
   };
   /** Shows a step of a flow under its own heading, which gets the focus. */
   const step = (title: string, ...content: Array<Node | null>) => {
@@ -78,10 +124,11 @@ export function twoFactorSection(initial: User, opts: { onChange?: (user: User) 
   const back = (focus = true) => {
     overview();
     if (focus) focusHeading(heading);
+    opts.onOverview?.(user);
   };
   const cancel = () => button('Cancel', () => { msg.clear(); back(); }, { class: 'secondary' });
 
-  const methodRow = (name: string, description: string, state: { enabled: boolean; enabledAt: string | null }, setUp: () => void, turnOff: () => void) =>
+  const methodRow = (name: string, description: string, state: { enabled: boolean; enabledAt: string | null }, setUp: () => unknown, turnOff: () => void) =>
     h('div', { class: 'method-row' },
       h('div', null,
         h('h3', null, name, ' ', h('span', { class: state.enabled ? 'badge on' : 'badge' }, state.enabled ? 'On' : 'Off')),
@@ -89,7 +136,7 @@ export function twoFactorSection(initial: User, opts: { onChange?: (user: User) 
       ),
       state.enabled
         ? button('Turn off', turnOff, { class: 'secondary', 'aria-label': `Turn off ${name.toLowerCase()}` })
-        : button('Set up', setUp, { 'aria-label': `Set up ${name.toLowerCase()}` }),
+        : actionButton('Set up', async () => setUp(), { 'aria-label': `Set up ${name.toLowerCase()}` }),
     );
 
   const overview = () => {
@@ -112,7 +159,7 @@ export function twoFactorSection(initial: User, opts: { onChange?: (user: User) 
                 `${b.remaining} of ${b.total} unused${b.generatedAt ? `, generated ${formatDate(b.generatedAt)}` : ''}. Use one if you cannot get a code any other way.`),
             ),
             h('div', { class: 'actions' },
-              button('View backup codes', viewCodes, { class: 'secondary' }),
+              actionButton('View backup codes', viewCodes, { class: 'secondary' }),
               button('Generate new codes', confirmRegenerate, { class: 'secondary' }),
             ),
           )
@@ -122,49 +169,51 @@ export function twoFactorSection(initial: User, opts: { onChange?: (user: User) 
 
   const enabledDone = async (backupCodes: string[] | null, what: string) => {
     await refresh();
-    if (backupCodes) showCodes(backupCodes.map((code) => ({ code, used: false })), 'Save your backup codes', `${what} Save these backup codes now: each one signs you in once if you lose access to your phone, email or passkey.`);
-    else {
+    if (backupCodes) {
+      showCodes(backupCodes.map((code) => ({ code, used: false })), 'Save your backup codes',
+        `${what} Save these backup codes now: each one signs you in once if you lose access to your phone, email or passkey.`, { handOff: what });
+    } else {
       back();
       msg.ok(what);
     }
   };
 
+  /**
+   * Email codes: the "send a code" component mails the code and keeps the re-send wait. Set up
+   * again within that wait (after Cancel) finds the code that was mailed still usable: the form
+   * comes back with it and the countdown, instead of "Too many attempts".
+   */
   const setUpEmail = async () => {
     msg.clear();
-    let delivery: CodeDelivery;
-    try {
-      delivery = (await withReauth(() => gql(SETUP_EMAIL))).setupEmailTwoFactor;
-    } catch (e) {
-      return fail(msg, e);
-    }
     const code = codeField('Code from the email');
-    const status = h('p', null, `We sent a 6-digit code to ${delivery.sentTo}. Enter it below; it is valid for 10 minutes.`);
-    const resend: HTMLButtonElement = button('Resend code', async () => {
-      msg.clear();
-      try {
-        delivery = (await withReauth(() => gql(SETUP_EMAIL))).setupEmailTwoFactor;
-        status.textContent = `We sent a new code to ${delivery.sentTo}. Only the newest code works.`;
-        countdown(resend, 30, 'Resend code');
-      } catch (e) {
-        fail(msg, e);
-        if (e instanceof ApiError && e.retryAfterSeconds) countdown(resend, e.retryAfterSeconds, 'Resend code');
-      }
-    }, { class: 'secondary' });
+    const sender = sendCode({
+      key: `setup-email:${user.id}`,
+      send: async () => (await withReauth(() => gql(SEND_SETUP_CODE))).setupEmailTwoFactor,
+      onStart: () => msg.clear(),
+      onError: (e) => fail(msg, e),
+      onCodeWaiting: (focus) => {
+        if (focus && code.input.isConnected) code.input.focus();
+      },
+    });
     const form: HTMLFormElement = h('form', {
       onsubmit: async (e: Event) => {
         e.preventDefault();
         msg.clear();
+        fieldError(code, null);
         try {
-          const r = await busy(form, () => withReauth(() => gql(CONFIRM_EMAIL, { code: code.input.value.trim() })));
+          const r = await busy(form, () => withReauth(() => gql(CONFIRM_EMAIL, { code: code.input.value.trim() })), 'Confirming…');
           await enabledDone(r.confirmEmailTwoFactor.backupCodes, 'Email codes are on.');
         } catch (err) {
-          fail(msg, err);
+          // A wrong or spent code is the field's error, tied to it; anything else is the section's.
+          if (err instanceof ApiError && (err.code === 'INVALID_CODE' || err.code === 'CODE_EXPIRED' || err.code === 'BAD_USER_INPUT')) fieldError(code, describeError(err));
+          else fail(msg, err);
           code.input.select();
         }
       },
-    }, code.wrap, h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Confirm'), resend, cancel()));
-    step('Set up email codes', status, form);
-    countdown(resend, 30, 'Resend code');
+    }, code.wrap, h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Confirm'), sender.button, cancel()), h('p', { class: 'send-code' }, sender.wait));
+    // Asked from the overview: nothing is shown until the service answered (a refusal stays there).
+    if ((await sender.send()) === 'failed') return;
+    step('Set up email codes', sender.status, form);
   };
 
   const setUpTotp = async () => {
@@ -175,18 +224,18 @@ export function twoFactorSection(initial: User, opts: { onChange?: (user: User) 
     } catch (err) {
       return fail(msg, err);
     }
-    const grouped = e.secret.replace(/(.{4})(?=.)/g, '$1 ');
+    const groups = e.secret.match(/.{1,4}/g) ?? [];
     const code = codeField('6-digit code from the app');
     const form: HTMLFormElement = h('form', {
       onsubmit: async (ev: Event) => {
         ev.preventDefault();
         msg.clear();
+        fieldError(code, null);
         try {
           const r = await busy(form, () => withReauth(() => gql(CONFIRM_TOTP, { code: code.input.value.trim() })));
           await enabledDone(r.confirmTotp.backupCodes, 'The authenticator app is on.');
         } catch (err) {
-          fail(msg, err);
-          code.input.select();
+          codeError(code, msg, err);
         }
       },
     }, code.wrap, h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Confirm'), cancel()));
@@ -195,10 +244,19 @@ export function twoFactorSection(initial: User, opts: { onChange?: (user: User) 
         h('li', null,
           h('p', null, 'Scan this QR code with your authenticator app (for example Google Authenticator, Microsoft Authenticator or 1Password).'),
           h('img', { class: 'qr', src: e.qrCodeDataUrl, width: 200, height: 200, alt: 'QR code to add CloudCX to your authenticator app' }),
+          // On the phone that holds the app there is nothing to scan: the otpauth:// link hands
+          // the account to the app (Google Authenticator, Microsoft Authenticator, 1Password…).
+          h('p', { class: 'open-app' }, 'Setting up on this phone? ',
+            h('a', { href: e.otpauthUrl, class: 'button secondary' }, 'Open in authenticator app')),
         ),
         h('li', null,
           h('p', null, 'Can’t scan it? Choose “enter a setup key” in the app and type this key (time-based):'),
-          h('p', null, h('code', { class: 'secret', 'data-secret': e.secret, 'aria-label': `Setup key: ${e.secret.split('').join(' ')}` }, grouped), ' ',
+          // The key is text a screen reader reads, letter by letter in the hidden part (an
+          // aria-label on <code> is not read: the element has no role that takes a name).
+          h('p', { class: 'setup-key' },
+            h('code', { class: 'secret', 'data-secret': e.secret }, groups.join(' ')),
+            h('span', { class: 'visually-hidden' }, ` (letter by letter: ${groups.map((g) => g.split('').join(' ')).join(', ')})`),
+            ' ',
             button('Copy key', () => void copy(e.secret, msg, 'The key is copied.'), { class: 'link' })),
         ),
         h('li', null, h('p', null, 'Enter the 6-digit code the app now shows for CloudCX.'), form),
@@ -215,9 +273,10 @@ export function twoFactorSection(initial: User, opts: { onChange?: (user: User) 
         ? `You will no longer be able to sign in with ${name}.`
         : 'This is your last method: two-factor authentication will be off and your backup codes will stop working.'),
       h('div', { class: 'actions' },
-        button('Turn off', async (ev) => {
+        actionButton('Turn off', async () => {
+          msg.clear();
           try {
-            await busy((ev.currentTarget as HTMLElement).parentElement!, () => withReauth<unknown>(() => (method === 'EMAIL' ? gql(DISABLE_EMAIL) : gql(DISABLE_TOTP))));
+            await withReauth<unknown>(() => (method === 'EMAIL' ? gql(DISABLE_EMAIL) : gql(DISABLE_TOTP)));
             await refresh();
             back();
             msg.ok(method === 'EMAIL' ? 'Email codes are off.' : 'The authenticator app is off.');
@@ -249,7 +308,7 @@ export function twoFactorSection(initial: User, opts: { onChange?: (user: User) 
             ? null
             : h('p', { class: 'hint warn' }, 'This browser cannot use passkeys or security keys. To add one, open this page in a current version of Chrome, Edge, Firefox or Safari.'),
         ),
-        supported ? button('Add a passkey or security key', addPasskey, creds.length ? { class: 'secondary' } : {}) : null,
+        supported ? actionButton('Add a passkey or security key', addPasskey, creds.length ? { class: 'secondary' } : {}) : null,
       ),
       creds.length
         ? h('ul', { class: 'plain passkey-list', 'aria-label': 'Your passkeys and security keys' }, creds.map(credentialRow))
@@ -385,10 +444,10 @@ export function twoFactorSection(initial: User, opts: { onChange?: (user: User) 
         : `You will no longer be able to sign in or confirm it’s you with “${c.name}”.`),
       c.passkey ? h('p', { class: 'hint' }, 'Your device or password manager may still list the passkey; you can delete it there too.') : null,
       h('div', { class: 'actions' },
-        button('Remove', async (ev) => {
+        actionButton('Remove', async () => {
           msg.clear();
           try {
-            await busy((ev.currentTarget as HTMLElement).parentElement!, () => withReauth(() => gql(REMOVE_WEBAUTHN_CREDENTIAL, { id: c.id })));
+            await withReauth(() => gql(REMOVE_WEBAUTHN_CREDENTIAL, { id: c.id }));
             await refresh();
             back();
             msg.ok(last && !user.security.twoFactorEnabled
@@ -417,11 +476,13 @@ export function twoFactorSection(initial: User, opts: { onChange?: (user: User) 
     step('Generate new backup codes?',
       h('p', null, 'You get 10 new codes and your current codes stop working.'),
       h('div', { class: 'actions' },
-        button('Generate new codes', async (ev) => {
+        actionButton('Generate new codes', async () => {
+          msg.clear();
           try {
-            const r = await busy((ev.currentTarget as HTMLElement).parentElement!, () => withReauth(() => gql(REGENERATE)));
+            const r = await withReauth(() => gql(REGENERATE));
             await refresh();
-            showCodes(r.regenerateBackupCodes.map((code) => ({ code, used: false })), 'Your new backup codes', 'Your old codes no longer work. Save these now: each one signs you in once.');
+            showCodes(r.regenerateBackupCodes.map((code) => ({ code, used: false })), 'Your new backup codes',
+              'Your old codes no longer work. Save these now: each one signs you in once.', { handOff: 'You have new backup codes; the old ones no longer work.' });
           } catch (e) {
             fail(msg, e);
           }
@@ -430,20 +491,72 @@ export function twoFactorSection(initial: User, opts: { onChange?: (user: User) 
       ));
   };
 
-  const showCodes = (codes: Array<{ code: string; used: boolean }>, title: string, intro: string) => {
+  /**
+   * The codes, whose they are and when they were made, to Download, Print or Copy (the file and
+   * the copy carry the account and the date too). New codes (`handOff`: the status once they are
+   * saved) are handed off as on GitHub: the step ends only with "I saved my codes", which opens
+   * once they were downloaded, printed or copied; until then leaving the page asks first.
+   */
+  const showCodes = (codes: Array<{ code: string; used: boolean }>, title: string, intro: string, opts: { handOff?: string } = {}) => {
     const unused = codes.filter((c) => !c.used).map((c) => c.code);
-    const fileText = unused.join('\n') + '\n';
-    step(title,
-      h('p', null, intro),
+    const generatedAt = user.security.backupCodes.generatedAt ?? new Date().toISOString();
+    const when = formatDate(generatedAt);
+    const fileText = [
+      'CloudCX backup codes',
+      `Account: ${user.email}`,
+      `Generated: ${when}`,
+      '',
+      'Each code signs you in once when you cannot use your other methods. Keep them somewhere safe, apart from your phone and computer.',
+      '',
+      ...unused,
+      '',
+    ].join('\n');
+    // What Print prints (styles.css): the page around it is left out.
+    const sheet = h('div', { class: 'codes-sheet' },
+      h('p', { class: 'print-only codes-title' }, 'CloudCX backup codes'),
+      h('dl', { class: 'facts codes-for' },
+        h('dt', null, 'Account'), h('dd', null, user.email),
+        h('dt', null, 'Generated'), h('dd', null, h('time', { datetime: generatedAt }, when))),
       h('ul', { class: 'codes', 'aria-label': 'Backup codes' },
         codes.map((c) => c.used
           ? h('li', { class: 'used' }, h('s', null, c.code), h('span', { class: 'visually-hidden' }, ' (used)'))
           : h('li', null, h('code', null, c.code)))),
+    );
+    let release: (() => void) | null = null;
+    const savedHint = h('p', { id: uid('codes-saved'), class: 'hint' }, 'First download, print or copy them: without them, a lost phone or passkey can lock you out.');
+    const saved = opts.handOff
+      ? button('I saved my codes', () => {
+          release?.();
+          back();
+          msg.ok(opts.handOff!);
+        }, { disabled: true, 'aria-describedby': savedHint.id })
+      : null;
+    const kept = () => {
+      if (!saved?.disabled) return;
+      saved.disabled = false;
+      savedHint.textContent = 'Keep them somewhere safe, apart from your phone and computer.';
+    };
+    step(title,
+      h('p', null, intro),
+      sheet,
       h('div', { class: 'actions' },
-        button('Download', () => download('cloudcx-backup-codes.txt', fileText), { 'aria-label': 'Download the backup codes as a text file' }),
-        button('Copy', () => void copy(fileText, msg, 'The backup codes are copied.'), { class: 'secondary', 'aria-label': 'Copy the backup codes' }),
-        button('Done', () => back(), { class: 'secondary' }),
-      ));
+        button('Download', () => {
+          download('cloudcx-backup-codes.txt', fileText);
+          kept();
+        }, { 'aria-label': 'Download the backup codes as a text file' }),
+        button('Print', () => {
+          window.print();
+          kept();
+        }, { class: 'secondary', 'aria-label': 'Print the backup codes' }),
+        button('Copy', async () => {
+          if (await copy(fileText, msg, 'The backup codes are copied.')) kept();
+        }, { class: 'secondary', 'aria-label': 'Copy the backup codes' }),
+      ),
+      saved
+        ? h('div', { class: 'codes-saved' }, savedHint, h('div', { class: 'actions' }, saved))
+        : h('div', { class: 'actions' }, button('Done', () => back(), { class: 'secondary' })),
+    );
+    if (saved) release = holdUntilSaved(body.querySelector<HTMLElement>('.flow')!);
   };
 
   overview();
@@ -459,13 +572,63 @@ function download(name: string, content: string) {
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-async function copy(content: string, msg: Msg, done: string) {
+async function copy(content: string, msg: Msg, done: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(content);
     msg.ok(done);
+    return true;
   } catch {
     msg.error('Copying is not allowed here: select the text and copy it by hand.');
+    return false;
   }
+}
+
+/**
+ * While new backup codes wait to be saved: leaving the page by a link, Sign out, a reload or
+ * closing the tab asks first. Returns the release; the guard also lapses once `flow` is gone
+ * from the page (its step ended, or the page changed).
+ */
+function holdUntilSaved(flow: HTMLElement): () => void {
+  const question = 'Your new backup codes are not saved yet. Leave anyway? Without them, a lost phone or passkey can lock you out of your account.';
+  const live = () => {
+    if (flow.isConnected) return true;
+    release();
+    return false;
+  };
+  const onUnload = (e: BeforeUnloadEvent) => {
+    if (!live()) return;
+    e.preventDefault();
+    e.returnValue = question; // older browsers ask only when this is set
+  };
+  const onClick = (e: MouseEvent) => {
+    if (!live()) return;
+    const target = (e.target as Element | null)?.closest('a[href]:not([download]):not([href^="#"]), [data-action="logout"]');
+    if (!target || flow.contains(target)) return;
+    if (window.confirm(question)) return release();
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  };
+  const release = () => {
+    window.removeEventListener('beforeunload', onUnload);
+    document.removeEventListener('click', onClick, true);
+  };
+  window.addEventListener('beforeunload', onUnload);
+  // Capturing, on the document: ahead of the router's own click handler (and the logout button's).
+  document.addEventListener('click', onClick, true);
+  return release;
+}
+
+/**
+ * Why `linkProvider` failed. The API's own sentence when the provider cannot be reached (or the
+ * service is briefly unavailable): the generic "The service had a problem" would blame the
+ * service and hide that trying again later is the answer.
+ */
+function describeLinkError(e: unknown): string {
+  if (e instanceof ApiError && e.code === 'SERVICE_UNAVAILABLE' && e.message) {
+    const text = e.message.trim();
+    return /[.!?]$/.test(text) ? text : `${text}.`;
+  }
+  return describeError(e);
 }
 
 function ssoSection(msg: Msg, linkedId: string | null): HTMLElement {
@@ -500,23 +663,24 @@ function ssoSection(msg: Msg, linkedId: string | null): HTMLElement {
           c ? h('p', { class: 'hint' }, `${c.email ?? 'Account without an email address'}${c.email && c.emailVerified === false ? ' (unverified email)' : ''} · connected ${formatDate(c.linkedAt)}`) : null,
         ),
         c
-          ? button('Disconnect', async (ev) => {
+          ? actionButton('Disconnect', async () => {
               msg.clear();
               try {
-                await busy(ev.currentTarget as HTMLElement, () => withReauth(() => gql(UNLINK, { providerId: p.id })));
-                msg.ok(`${p.displayName} is disconnected.`);
+                await withReauth(() => gql(UNLINK, { providerId: p.id }));
+                announce(msg, `${p.displayName} is disconnected.`);
                 await load();
+                changed(section);
               } catch (e) {
                 fail(msg, e);
               }
             }, { class: 'secondary', 'aria-label': `Disconnect ${p.displayName}` })
-          : button('Connect', async (ev) => {
+          : actionButton('Connect', async () => {
               msg.clear();
               try {
-                const r = await busy(ev.currentTarget as HTMLElement, () => withReauth(() => gql(LINK, { providerId: p.id })));
+                const r = await withReauth(() => gql(LINK, { providerId: p.id }));
                 window.location.assign(r.linkProvider.authorizationUrl);
               } catch (e) {
-                fail(msg, e);
+                fail(msg, e, describeLinkError);
               }
             }, { 'aria-label': `Connect ${p.displayName}` }),
       );
@@ -539,19 +703,30 @@ function passwordSection(): HTMLElement {
     onsubmit: async (e: Event) => {
       e.preventDefault();
       msg.clear();
+      for (const f of [current, next, again]) fieldError(f, null);
+      // Each problem sits under its field (aria-invalid, aria-describedby), which gets the focus.
       if (next.input.value !== again.input.value) {
-        msg.error('The two new passwords are not the same.');
+        fieldError(again, 'The two new passwords are not the same.');
         again.input.select();
         return;
       }
       try {
         await busy(form, () => gql(CHANGE_PASSWORD, { currentPassword: current.input.value, newPassword: next.input.value }));
         form.reset();
-        msg.ok('Your password is changed. Every other device was signed out.');
-        focusHeading(msg.el);
+        announce(msg, 'Your password is changed. Every other device was signed out.');
+        changed(form);
       } catch (err) {
-        msg.error(err instanceof ApiError && err.code === 'UNAUTHENTICATED' ? 'Your current password is not right.' : describeError(err));
-        current.input.select();
+        if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') {
+          fieldError(current, 'Your current password is not right.');
+          current.input.select();
+        } else if (err instanceof ApiError && err.code === 'BAD_USER_INPUT') {
+          fieldError(next, describeError(err));
+          next.input.select();
+        } else {
+          msg.error(describeError(err));
+          current.input.select();
+        }
+        changed(form); // a wrong current password is recorded too
       }
     },
   }, current.wrap, next.wrap, again.wrap, h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Change password')));
@@ -574,8 +749,9 @@ function trustedBrowsersSection(): HTMLElement {
     msg.clear();
     try {
       const { revokeAllTrustedDevices: n } = await busy(ev.currentTarget as HTMLElement, () => gql(REVOKE_ALL_TRUSTED_DEVICES));
-      msg.ok(n === 1 ? '1 browser is forgotten.' : `${n} browsers are forgotten.`);
+      announce(msg, n === 1 ? '1 browser is forgotten.' : `${n} browsers are forgotten.`);
       await load();
+      changed(list);
     } catch (e) {
       fail(msg, e);
     }
@@ -605,8 +781,9 @@ function trustedBrowsersSection(): HTMLElement {
           msg.clear();
           try {
             await busy(ev.currentTarget as HTMLElement, () => gql(REVOKE_TRUSTED_DEVICE, { id: d.id }));
-            msg.ok(`${name} is forgotten${d.current ? ': this browser will ask for your second factor again' : ''}.`);
+            announce(msg, `${name} is forgotten${d.current ? ': this browser will ask for your second factor again' : ''}.`);
             await load();
+            changed(list);
           } catch (e) {
             fail(msg, e);
           }
@@ -642,8 +819,9 @@ function signedInSection(): HTMLElement {
     msg.clear();
     try {
       const { revokeOtherSessions: n } = await busy(ev.currentTarget as HTMLElement, () => gql(REVOKE_OTHER_SESSIONS));
-      msg.ok(n === 1 ? '1 other session is ended: it is signed out.' : `${n} other sessions are ended: they are signed out.`);
+      announce(msg, n === 1 ? '1 other session is ended: it is signed out.' : `${n} other sessions are ended: they are signed out.`);
       await load();
+      changed(list);
     } catch (e) {
       fail(msg, e);
     }
@@ -673,8 +851,9 @@ function signedInSection(): HTMLElement {
               forgetUser();
               return navigate('/login');
             }
-            msg.ok(`The session on ${name} is ended: it is signed out.`);
+            announce(msg, `The session on ${name} is ended: it is signed out.`);
             await load();
+            changed(list);
           } catch (e) {
             fail(msg, e);
           }

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { plainAddress } from '../../../common/net/client-address';
 import { SessionEntity } from '../session.entity';
 import { SignInMethod } from '../sign-in-method';
 
@@ -24,7 +25,7 @@ export class SessionModel {
       createdAt: s.createdAt,
       lastSeenAt: s.lastSeenAt ?? s.createdAt,
       expiresAt: s.expiresAt,
-      ip: s.ip,
+      ip: plainAddress(s.ip), // a row from before addresses were stored plain may hold ::ffff:a.b.c.d
       userAgent: s.userAgent,
       browser: s.browser,
       os: s.os,
