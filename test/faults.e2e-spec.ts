@@ -351,7 +351,7 @@ describeFaults('faults', () => {
       const warm = await Promise.all(Array.from({ length: 4 }, () => timedMe(app.url, token, email)));
       expect(warm.map((r) => r.code)).toEqual(['OK', 'OK', 'OK', 'OK']);
 
-      mariadb.pause();
+      await mariadb.pause();
       let during: Array<{ ms: number; status: number; code: string }> = [];
       let health: { status: number; body: any };
       let login: { status: number; code: string };

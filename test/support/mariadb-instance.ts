@@ -1,6 +1,6 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -111,10 +111,18 @@ export class MariaDbInstance {
    * Freezes the server (SIGSTOP): connections stay open and new ones are accepted by the kernel,
    * but nothing answers, as with a hung host, a full disk or a stalled storage volume.
    */
-  pause(): void {
+  async pause(): Promise<void> {
     if (!this.child) throw new Error('mariadbd is not running');
     this.child.kill('SIGSTOP');
     this.paused = true;
+    // SIGSTOP reaches a thread running on another core only at its next kernel entry: until every
+    // thread reads as stopped, a query may still be answered (seen on a busy 2-core machine).
+    const pid = this.child.pid!;
+    for (let i = 0; i < 200; i++) {
+      if (allThreadsStopped(pid)) return;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    throw new Error('mariadbd did not stop after SIGSTOP');
   }
 
   /** Thaws a paused server (SIGCONT). */
@@ -154,5 +162,18 @@ export class MariaDbInstance {
     } catch {
       return false;
     }
+  }
+}
+
+/** Whether every thread of `pid` is in state T (stopped), per /proc. */
+function allThreadsStopped(pid: number): boolean {
+  try {
+    const tasks = readdirSync(`/proc/${pid}/task`);
+    return tasks.every((tid) => {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2).startsWith('T');
+    });
+  } catch {
+    return false;
   }
 }
