@@ -11,7 +11,7 @@ import { graphqlRequestGuard } from './common/graphql/graphql-request-guard';
 import { validateEnv } from './config/env.validation';
 import { httpConfig } from './config/http.config';
 import { GRAPHQL_PATH, queryLimits } from './graphql.options';
-import { httpLogger, REQUEST_ID_HEADER } from './logging/http-logger';
+import { bindRequestLogger, httpLogger, REQUEST_ID_HEADER } from './logging/http-logger';
 import { configureRootLogger, levelFromNestOption } from './logging/root-logger';
 import { CSP_DIRECTIVES } from './web/content-security-policy';
 
@@ -20,7 +20,8 @@ type NestLogLevel = 'log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fatal';
 /**
  * Builds the HTTP app (shared by main.ts and the e2e tests, so tests exercise exactly what runs).
  * Middleware order: access log + request id, security headers, CORS, body parsers (100 kB; a
- * larger or malformed body gets a clean JSON 4xx), the GraphQL abuse guard, then Nest/Apollo.
+ * larger or malformed body gets a clean JSON 4xx), the GraphQL abuse guard, the request's logger
+ * binding, then Nest/Apollo.
  *
  * Logging: JSON lines through pino (nestjs-pino replaces the Nest logger). Level: LOG_LEVEL, else
  * the `logger` option (tests pass ['error'] to stay quiet), else info.
@@ -44,6 +45,9 @@ export async function createApp(options: { logger?: false | NestLogLevel[] } = {
   const trust = process.env.TRUST_PROXY || 'loopback';
   app.set('trust proxy', /^\d+$/.test(trust) ? Number(trust) : trust);
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  // No ETag on API answers: a hash of every response body, for POSTs no cache revalidates (the
+  // pages' static files get theirs from express.static / sendFile, which do not use this setting).
+  app.getHttpAdapter().getInstance().set('etag', false);
   app.use(httpLogger(root));
   app.use(
     helmet({
@@ -78,6 +82,9 @@ export async function createApp(options: { logger?: false | NestLogLevel[] } = {
     res.status(status).json(errorResponseBody({ message, code: 'BAD_REQUEST' }));
   });
   app.use(GRAPHQL_PATH, graphqlRequestGuard(queryLimits(http)));
+  // From here on, logs written while serving the request carry its reqId (after the body parsers:
+  // their stream callbacks would lose an async context entered before them).
+  app.use(bindRequestLogger);
   app.enableShutdownHooks();
   return app;
 }

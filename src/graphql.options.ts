@@ -1,8 +1,10 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import type { GraphQLFormattedError } from 'graphql';
 import { complexityPlugin } from './common/graphql/complexity.plugin';
+import { noStorePlugin } from './common/graphql/no-store.plugin';
 import { boundMessage, knownOperationTypesRule, reclassifyRequestError, withoutSuggestions } from './common/graphql/request-errors';
 import { DEFAULT_QUERY_LIMITS, MAX_TOKENS, QueryLimits, queryLimitsRule } from './common/graphql/query-limits';
 import { formatGraphQLError } from './common/errors/format-error';
@@ -54,7 +56,8 @@ export function graphqlOptions(http: ConfigType<typeof httpConfig>): ApolloDrive
     hideSchemaDetailsFromClientErrors: hideSchema,
     parseOptions: { maxTokens: MAX_TOKENS },
     validationRules: [knownOperationTypesRule, queryLimitsRule(queryLimits(http))],
-    plugins: [complexityPlugin(http.graphql.maxComplexity), operationNamePlugin()],
+    // No cache-control plugin (it instruments every field for hints nobody gives): no-store instead.
+    plugins: [complexityPlugin(http.graphql.maxComplexity), operationNamePlugin(), ApolloServerPluginCacheControlDisabled(), noStorePlugin()],
     logger: apolloLogger(),
     formatError: (formatted, error) => formatGraphQLError(boundMessage(suggestions(reclassifyRequestError(formatted, error)))),
     // Errors thrown in field resolvers (e.g. User.security of someone else) go through the one filter too.

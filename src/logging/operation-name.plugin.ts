@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 
 export const OPERATION_NAME = Symbol('graphqlOperationName');
 
@@ -8,13 +8,15 @@ export const OPERATION_NAME = Symbol('graphqlOperationName');
  * client sent `operationName`; the operation text and variables are never logged.
  */
 export function operationNamePlugin(): ApolloServerPlugin<{ req?: Record<symbol, unknown> }> {
+  // One listener for every request (it keeps no state of its own).
+  const listener: GraphQLRequestListener<{ req?: Record<symbol, unknown> }> = {
+    async didResolveOperation({ contextValue, operationName, operation }) {
+      if (contextValue.req && operation) contextValue.req[OPERATION_NAME] = operationName ?? `(anonymous ${operation.operation})`;
+    },
+  };
   return {
     async requestDidStart() {
-      return {
-        async didResolveOperation({ contextValue, operationName, operation }) {
-          if (contextValue.req && operation) contextValue.req[OPERATION_NAME] = operationName ?? `(anonymous ${operation.operation})`;
-        },
-      };
+      return listener;
     },
   };
 }

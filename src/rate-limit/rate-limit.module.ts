@@ -10,7 +10,7 @@ import { FallbackRateLimitStore, MemoryRateLimitStore, RateLimitStore, RedisRate
 import { AttemptBudgets } from './attempt-budgets';
 import { RedisConnection } from './redis.connection';
 import { RequestRateGuard } from './request-rate.guard';
-import { FallbackThrottlerStorage } from './throttler-storage';
+import { FallbackThrottlerStorage, MemoryThrottlerStorage } from './throttler-storage';
 
 /** Plain HTTP paths a load balancer polls: never rate limited. */
 const UNLIMITED_PATHS = /^\/health(\/|$)/;
@@ -26,7 +26,7 @@ function throttlerOptions(config: ConfigType<typeof rateLimitConfig>, redis: Red
       (ctx.getType() === 'http' && UNLIMITED_PATHS.test(ctx.switchToHttp().getRequest<Request>().path ?? '')),
     storage: redis.client
       ? new FallbackThrottlerStorage(new ThrottlerStorageRedisService(redis.client), throttledWarning(logger, 'Redis unavailable, counting requests in memory'))
-      : undefined, // @nestjs/throttler's in-memory storage
+      : new MemoryThrottlerStorage(), // not @nestjs/throttler's own: see MemoryThrottlerStorage
   };
 }
 

@@ -12,6 +12,8 @@ import { clientBucket } from '../common/net/client-bucket';
 const COUNTED = Symbol('requestRateCounted');
 type CountedRequest = Request & { [COUNTED]?: Map<string, Promise<boolean>> };
 
+const BUCKET_CACHE = 10_000;
+
 export const RATE_LIMITED_MESSAGE = 'Too many requests from this address, try again later';
 
 /**
@@ -36,9 +38,23 @@ export class RequestRateGuard extends ThrottlerGuard {
     return super.getRequestResponse(context);
   }
 
+  /**
+   * Buckets of the addresses seen lately: working one out (IPv6 parsing, `::ffff:` mapping) costs
+   * more than the rest of the limit per request. Forgotten all at once when it gets large.
+   */
+  private readonly buckets = new Map<string, string>();
+
   /** One bucket per IPv4 address or IPv6 /64 (a subscriber can pick any address of its /64). */
   protected async getTracker(req: Record<string, any>): Promise<string> {
-    return clientBucket((req as Request).ip ?? null);
+    const ip = (req as Request).ip;
+    if (!ip) return clientBucket(null);
+    let bucket = this.buckets.get(ip);
+    if (bucket === undefined) {
+      if (this.buckets.size >= BUCKET_CACHE) this.buckets.clear();
+      bucket = clientBucket(ip);
+      this.buckets.set(ip, bucket);
+    }
+    return bucket;
   }
 
   protected async handleRequest(props: ThrottlerRequest): Promise<boolean> {

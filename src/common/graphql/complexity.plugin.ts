@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
 import { DocumentNode, getNamedType, getVariableValues, GraphQLError, isLeafType, Kind, OperationDefinitionNode, visit } from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 
@@ -30,41 +30,43 @@ export function complexityPlugin(maxComplexity: number): ApolloServerPlugin {
   // Apollo keeps parsed documents in an LRU, so the same operation text arrives as the same node:
   // the cost of an operation whose variables cannot change it is computed once (`me` is ~70 µs).
   const fixedCost = new WeakMap<OperationDefinitionNode, number>();
+  // One listener for every request (its only state, fixedCost, is shared on purpose).
+  const listener: GraphQLRequestListener<BaseContext> = {
+    async didResolveOperation({ request, document, operation, schema }) {
+      if (!operation) return;
+      const known = fixedCost.get(operation);
+      if (known !== undefined) {
+        if (known > maxComplexity) throw validationFailed(`Query is too complex: cost ${known}, the limit is ${maxComplexity}`);
+        return;
+      }
+      // Only the operation that runs, with the fragments it may use.
+      const query: DocumentNode = {
+        kind: Kind.DOCUMENT,
+        definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)],
+      };
+      // Variables that do not coerce: execution reports them (BAD_USER_INPUT). Checked here with
+      // maxErrors 1 because getComplexity coerces without a cap, and each error echoes the whole
+      // value: 5,000 unknown keys in one input object cost 13 s of CPU that way.
+      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
+      if (coerced.errors?.length) return;
+      let cost: number;
+      try {
+        cost = getComplexity({ schema, query, variables: request.variables ?? {}, estimators: [complexityEstimator] });
+      } catch (e) {
+        if (/maximum allowed number of nodes/.test((e as Error)?.message ?? '')) {
+          throw validationFailed('Query is too large');
+        }
+        return;
+      }
+      if (!costDependsOnVariables(query)) fixedCost.set(operation, cost);
+      if (cost > maxComplexity) {
+        throw validationFailed(`Query is too complex: cost ${cost}, the limit is ${maxComplexity}`);
+      }
+    },
+  };
   return {
     async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document, operation, schema }) {
-          if (!operation) return;
-          const known = fixedCost.get(operation);
-          if (known !== undefined) {
-            if (known > maxComplexity) throw validationFailed(`Query is too complex: cost ${known}, the limit is ${maxComplexity}`);
-            return;
-          }
-          // Only the operation that runs, with the fragments it may use.
-          const query: DocumentNode = {
-            kind: Kind.DOCUMENT,
-            definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)],
-          };
-          // Variables that do not coerce: execution reports them (BAD_USER_INPUT). Checked here with
-          // maxErrors 1 because getComplexity coerces without a cap, and each error echoes the whole
-          // value: 5,000 unknown keys in one input object cost 13 s of CPU that way.
-          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
-          if (coerced.errors?.length) return;
-          let cost: number;
-          try {
-            cost = getComplexity({ schema, query, variables: request.variables ?? {}, estimators: [complexityEstimator] });
-          } catch (e) {
-            if (/maximum allowed number of nodes/.test((e as Error)?.message ?? '')) {
-              throw validationFailed('Query is too large');
-            }
-            return;
-          }
-          if (!costDependsOnVariables(query)) fixedCost.set(operation, cost);
-          if (cost > maxComplexity) {
-            throw validationFailed(`Query is too complex: cost ${cost}, the limit is ${maxComplexity}`);
-          }
-        },
-      };
+      return listener;
     },
   };
 }
