@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { Db, TransactionHost } from '../database/transactions';
 import { RateLimitStore } from './rate-limit.store';
 
 /**
@@ -34,11 +36,31 @@ export class AttemptBudgets {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: RateLimitStore,
+    private readonly tx: TransactionHost<Db>,
   ) {}
+
+  private readonly inCallersTransaction = new AsyncLocalStorage<true>();
+
+  /**
+   * Row reservations made while `work` runs go into the caller's open transaction instead of
+   * committing on their own. Only for a caller that COMMITS when the check fails (a wrong code
+   * must stay counted) and rolls back only when the attempt was no guess: CodeVerifier, so a
+   * second-factor check costs one commit. The row lock a reservation takes makes concurrent
+   * checks of the same row wait for that commit, then re-read the count, so the limit holds.
+   * Everywhere else a reservation commits at once, whatever transaction is open around it.
+   */
+  countInTransaction<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.tx.isTransactionActive()) throw new Error('countInTransaction needs an open transaction');
+    return this.inCallersTransaction.run(true, work);
+  }
+
+  private manager(em?: EntityManager): EntityManager {
+    return em ?? (this.inCallersTransaction.getStore() ? this.tx.tx : this.dataSource.manager);
+  }
 
   /** Takes one attempt on the row; false when the row is at its limit, unusable or absent. */
   async reserve<E extends ObjectLiteral>(c: RowCounter<E>, em?: EntityManager): Promise<boolean> {
-    const res = await (em ?? this.dataSource.manager)
+    const res = await this.manager(em)
       .createQueryBuilder()
       .update(c.entity)
       .set({ [c.property]: () => `${c.column} + 1` } as never)
@@ -49,7 +71,7 @@ export class AttemptBudgets {
 
   /** Gives one attempt back (never below zero). */
   async release<E extends ObjectLiteral>(c: Pick<RowCounter<E>, 'entity' | 'property' | 'column' | 'where' | 'params'>, em?: EntityManager): Promise<void> {
-    await (em ?? this.dataSource.manager)
+    await this.manager(em)
       .createQueryBuilder()
       .update(c.entity)
       .set({ [c.property]: () => `${c.column} - 1` } as never)

@@ -157,14 +157,20 @@ export class AccountLock {
     try {
       return await check();
     } catch (e) {
-      if (TwoFactorError.isInvalidCode(e)) {
-        const after = await this.recordFailure(userId, meta, e.reason);
-        // What the page shows: the tries left, and the lock this very failure started.
-        TwoFactorError.limitAttemptsLeft(e, after.checksLeft);
-        if (after.lockedUntil) e.extensions.lockedUntil = after.lockedUntil.toISOString();
-      } else await this.release(userId);
+      if (TwoFactorError.isInvalidCode(e)) await this.countWrongCode(userId, meta, e);
+      else await this.release(userId);
       throw e;
     }
+  }
+
+  /**
+   * A reserved check turned out a wrong code: recorded (and maybe locked, `recordFailure`), and
+   * `e` told what the page shows: the checks left, and the lock this very failure started.
+   */
+  async countWrongCode(userId: string, meta: RequestMeta, e: TwoFactorError): Promise<void> {
+    const after = await this.recordFailure(userId, meta, e.reason);
+    TwoFactorError.limitAttemptsLeft(e, after.checksLeft);
+    if (after.lockedUntil) e.extensions.lockedUntil = after.lockedUntil.toISOString();
   }
 
   /** A success resets the count (API.md) and ends a lock that concurrent failures set meanwhile. */

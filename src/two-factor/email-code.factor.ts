@@ -149,8 +149,9 @@ export class EmailCodeFactor implements SecondFactor, OnModuleInit {
   /**
    * Takes one of the 5 tries of the account's live code, before anything is compared;
    * CODE_EXPIRED when there is none (expired, superseded, used, out of tries: not a guess). It is
-   * taken outside any transaction (AttemptBudgets) and before the account's check, so a rollback
-   * can't give it back and requests bouncing off a dead code never hold the account's checks.
+   * taken before the account's check, so requests bouncing off a dead code never hold the
+   * account's checks; it commits at once (setup) or with the check's one commit (CodeVerifier,
+   * which commits a wrong code's reservations and rolls back only what was no guess).
    */
   private async takeTry(userId: string, purpose: EmailCodePurpose, challengeId: string | null): Promise<FactorCheck> {
     const latest = await this.codesRepo.findOne({ where: { userId, purpose }, order: { createdAt: 'DESC', id: 'DESC' } });
@@ -180,7 +181,7 @@ export class EmailCodeFactor implements SecondFactor, OnModuleInit {
         if (await this.isSuperseded(userId, purpose, c, latest.id)) throw TwoFactorError.codeExpired(CodeRefusal.CODE_REPLACED);
         const wrong = TwoFactorError.invalidCode(`wrong ${purpose.toLowerCase()} email code`);
         // This code's own tries left (its try is already taken): the account and the challenge may allow fewer.
-        const row = await this.codesRepo.findOneBy({ id: latest.id });
+        const row = await this.codes.findOneBy({ id: latest.id }); // in the check's transaction: its try counted
         TwoFactorError.limitAttemptsLeft(wrong, this.config.triesPerCode - (row?.attempts ?? this.config.triesPerCode));
         throw wrong;
       },

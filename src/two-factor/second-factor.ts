@@ -23,9 +23,11 @@ export interface VerifiedFactor {
 /**
  * One check of one factor, in the order that keeps every limit honest (see CodeVerifier in auth):
  * `begin` has taken what the factor itself limits (an emailed code's 5 tries) before the account's
- * check is reserved; `compare` looks at the code outside any transaction; `consume` uses the
- * factor up inside the caller's transaction; `release` gives back what `begin` took when the
- * attempt turned out not to be a guess.
+ * check is reserved; `compare` looks at the code; `consume` uses the factor up (both in the
+ * check's transaction: a wrong code from either, INVALID_CODE, commits the counted tries, so
+ * neither may write anything but what a refused code should leave); `release` gives back what
+ * `begin` took when the attempt turned out not to be a guess, for callers outside such a
+ * transaction (setup).
  */
 export interface FactorCheck {
   compare(code: string): Promise<void>;

@@ -1,7 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Clock } from '../common/clock/clock';
 import { ConfigType } from '@nestjs/config';
-import * as QRCode from 'qrcode';
 import { RequestMeta } from '../common/auth/request-context';
 import { CryptoService } from '../common/crypto/crypto.service';
 import { twoFactorConfig } from '../config/two-factor.config';
@@ -84,6 +83,8 @@ export class TotpFactor implements SecondFactor, OnModuleInit {
     const secret = generateTotpSecret();
     await this.twoFactor.settings.update({ userId: user.id }, { totpPendingSecret: this.crypto.encrypt(secret, this.aad(user.id)) });
     const url = otpauthUrl(secret, this.config.issuer, user.email);
+    // Loaded on the first enrolment, not at boot (with pngjs): few processes ever draw a QR code.
+    const QRCode = await import('qrcode');
     return { secret, otpauthUrl: url, qrCodeDataUrl: await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 2, width: 256 }) };
   }
 

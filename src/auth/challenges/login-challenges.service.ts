@@ -82,8 +82,9 @@ export class LoginChallengesService {
    */
   async reserveTry(id: string): Promise<void> {
     if (await this.budgets.reserve(this.tries(id))) return;
-    // Why not: told apart after the fact (the reservation already decided).
-    const c = await this.challenges.findOneBy({ id });
+    // Why not: told apart after the fact (the reservation already decided); read in the caller's
+    // transaction when there is one (CodeVerifier's reservation runs nothing outside it).
+    const c = await this.tx.tx.getRepository(LoginChallengeEntity).findOneBy({ id });
     throw AuthError.challengeExpired((c && this.endOf(c)) ?? ChallengeEnd.TOO_MANY_TRIES);
   }
 

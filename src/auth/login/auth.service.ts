@@ -212,9 +212,10 @@ export class AuthService {
   }
 
   /**
-   * The second step. The challenge's try is reserved first (its 5 tries can't be outrun), then the
-   * account's check (CodeVerifier); the challenge is consumed in the transaction that consumes
-   * the factor, so concurrent codes on one challenge use up at most one factor.
+   * The second step (CodeVerifier): the challenge's try is reserved with the account's check, in
+   * one commit before the code is looked at (its 5 tries can't be outrun); the challenge is
+   * consumed in the transaction that consumes the factor, so concurrent codes on one challenge
+   * use up at most one factor. A wrong code keeps its tries; anything else gives them back.
    */
   async verifyCode(
     challengeToken: string,
@@ -226,29 +227,30 @@ export class AuthService {
     const startedAt = new Date();
     const challenge = await this.challenges.live(challengeToken);
     if (!this.challenges.offers(challenge, method)) throw AuthError.methodNotAvailable();
-    await this.challenges.reserveTry(challenge.id);
+    const user = await this.users.getById(challenge.userId);
     let outcome;
     try {
-      const user = await this.users.getById(challenge.userId);
       outcome = await this.verifier.verify(user.id, method, code, { purpose: EmailCodePurpose.LOGIN, meta, challengeId: challenge.id }, {
+        reserve: () => this.challenges.reserveTry(challenge.id),
+        unreserve: () => this.challenges.releaseTry(challenge.id),
         claim: () => this.challenges.consume(challenge.id),
-        finish: async () => {
+        finish: async (verified) => {
           if (challenge.pendingAction) await this.runPending(user.id, JSON.parse(challenge.pendingAction) as PendingAction);
-          return this.issueSession(user, meta, challenge.event, challenge.eventDetail, { signedInWith: SignInMethod.TWO_FACTOR });
+          const session = await this.issueSession(user, meta, challenge.event, challenge.eventDetail, { signedInWith: SignInMethod.TWO_FACTOR });
+          if (verified.backupCodesLeft !== undefined) {
+            await this.backupCodeUsed(session.user, verified.backupCodesLeft, meta);
+            session.backupCodesRemaining = verified.backupCodesLeft;
+          }
+          return session;
         },
       });
     } catch (e) {
-      // A wrong code stays counted; anything else (locked, lost to a concurrent success) was no try.
-      if (!TwoFactorError.isInvalidCode(e)) await this.challenges.releaseTry(challenge.id);
-      // The page shows the tries left before this sign-in attempt stops (0: it has).
-      else TwoFactorError.limitAttemptsLeft(e, await this.challenges.triesLeft(challenge.id));
+      // The page shows the tries left before this sign-in attempt stops (0: it has); read after
+      // the commit that counted this one.
+      if (TwoFactorError.isInvalidCode(e)) TwoFactorError.limitAttemptsLeft(e, await this.challenges.triesLeft(challenge.id));
       throw e;
     }
-    const { result, verified } = outcome;
-    if (verified.backupCodesLeft !== undefined) {
-      await this.backupCodeUsed(result.user, verified.backupCodesLeft, meta);
-      result.backupCodesRemaining = verified.backupCodesLeft;
-    }
+    const { result } = outcome;
     await this.alertIfNewBrowser(result.user, meta, opts.deviceToken ?? null, startedAt);
     // After the factor: "Remember this browser" (null when the policy allows none for this user).
     const rememberedDevice = opts.rememberDevice ? await this.trustedDevices.remember(result.user, meta, opts.deviceToken ?? null) : null;

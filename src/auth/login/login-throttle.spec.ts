@@ -7,7 +7,7 @@ describe('LoginThrottle', () => {
   afterEach(() => jest.useRealTimers());
 
   const config = { loginFailuresPerIp: 3, loginFailureWindowSeconds: 300 } as ConstructorParameters<typeof LoginThrottle>[0];
-  const throttle = () => new LoginThrottle(config, new AttemptBudgets({} as never, new MemoryRateLimitStore()));
+  const throttle = () => new LoginThrottle(config, new AttemptBudgets({} as never, new MemoryRateLimitStore(), {} as never));
 
   it('reserves `limit` checks per address per window, then names the wait until the oldest leaves it', async () => {
     const t = throttle();
@@ -39,7 +39,7 @@ describe('LoginThrottle', () => {
 
   describe('reserveLogin: per (address, account), then per address; a trusted browser has its own budget', () => {
     const cfg = { loginFailuresPerIp: 30, loginFailureWindowSeconds: 300 } as ConstructorParameters<typeof LoginThrottle>[0];
-    const big = () => new LoginThrottle(cfg, new AttemptBudgets({} as never, new MemoryRateLimitStore()));
+    const big = () => new LoginThrottle(cfg, new AttemptBudgets({} as never, new MemoryRateLimitStore(), {} as never));
 
     it('stops one account at 10 from an address, leaving the address budget to the others', async () => {
       const t = big();
