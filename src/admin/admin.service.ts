@@ -18,6 +18,7 @@ import { UserEntity } from '../users/user.entity';
 import { NewUser, UserCondition, UserPage, UsersService } from '../users/users.service';
 import { AdminError } from './admin.errors';
 import { EnrollmentService } from '../security-policy/enrollment.service';
+import { SecurityPolicyService } from '../security-policy/security-policy.service';
 import { UserStatus } from '../users/user-status.enum';
 import { DEFAULT_USER_SORT, isSortValueOf, SortDirection, UserSort, UserSortField } from '../users/user-sort';
 
@@ -66,6 +67,7 @@ export class AdminService {
     private readonly auth: AuthService,
     private readonly enrollment: EnrollmentService,
     private readonly webauthn: WebAuthnService,
+    private readonly policies: SecurityPolicyService,
   ) {}
 
   /** `createUser`: the new account's first event names the admin who created it. */
@@ -76,15 +78,19 @@ export class AdminService {
   }
 
   /** `unlinkUserProvider`: one account's link to one provider, e.g. a hijacker's identity. */
-  unlinkUserProvider(adminId: string, userId: string, providerId: string, reason: string, meta: RequestMeta): Promise<UserEntity> {
-    return this.sso.adminUnlink(adminId, userId, providerId, reason, meta);
+  async unlinkUserProvider(adminId: string, userId: string, providerId: string, reason: string, meta: RequestMeta): Promise<UserEntity> {
+    const user = await this.sso.adminUnlink(adminId, userId, providerId, reason, meta);
+    this.users.forgetListCounts(); // the list's totals by provider
+    return user;
   }
 
   /**
    * `scope`: the request, so the policy the compliance filter reads is the request's one read.
    * Each row comes with its cursor: under the default sort (oldest first) the `(created_at, id)`
    * cursor of old, under any other one a cursor that names its sort (one sort's cursor is refused
-   * under another).
+   * under another). `totalCount` is exact and shared by the pages of one filter for up to 10 s
+   * (`UserListCounts`): the filter is its key, with the saved policy's version when compliance is
+   * asked for, so a policy saved on any instance counts again at once.
    */
   async listUsers(filter: UserFilter, first: number, after?: string | null, scope?: object, order?: UserSort | null): Promise<UserPage & { cursors: string[] }> {
     const conditions: UserCondition[] = [
@@ -103,7 +109,22 @@ export class AdminService {
       position = old ? { value: old.createdAt.getTime(), id: old.id } : k && isSortValueOf(sort.field, k.value) ? { value: k.value, id: k.id } : null;
       if (!position) throw AdminError.badCursor();
     }
-    const page = await this.users.page({ search: filter.search?.trim() || null, status: filter.status ?? null, conditions, first, order: sort, after: position });
+    const search = filter.search?.trim() || null;
+    // The same policy read as the compliance condition's (one per request).
+    const policyVersion = filter.twoFactorCompliant != null ? ((await this.policies.current(scope)).updatedAt?.getTime() ?? 0) : null;
+    // Every field of the filter (the type makes a new one a compile error until it is here).
+    const key: Record<keyof UserFilter, unknown> = {
+      search: search?.toLowerCase() ?? null, // matched case-insensitively
+      twoFactorEnabled: filter.twoFactorEnabled ?? null,
+      method: filter.method ?? null,
+      locked: filter.locked ?? null,
+      backupCodesRemainingAtMost: filter.backupCodesRemainingAtMost ?? null,
+      ssoProviderId: filter.ssoProviderId ?? null,
+      status: filter.status ?? null,
+      twoFactorCompliant: filter.twoFactorCompliant ?? null,
+    };
+    const countKey = JSON.stringify([key, policyVersion]);
+    const page = await this.users.page({ search, status: filter.status ?? null, conditions, first, order: sort, after: position, countKey });
     const cursors = page.items.map((u, i) => (legacy ? encodeCursor(u) : encodeSortCursor({ sort: name, value: page.sortValues[i], id: u.id })));
     return { ...page, cursors };
   }
@@ -142,6 +163,7 @@ export class AdminService {
       }
       return removed;
     });
+    this.users.forgetListCounts(); // the list's totals by method, lock, backup codes, provider, compliance
     const names = unlinked.map((i) => i.provider?.displayName).filter(Boolean).join(', ');
     await this.notifier.notify(
       user,
@@ -159,6 +181,7 @@ export class AdminService {
   async unlock(adminId: string, userId: string, meta: RequestMeta): Promise<UserEntity> {
     const user = await this.users.getById(userId);
     await this.lock.unlock(userId);
+    this.users.forgetListCounts(); // the list's `locked` totals
     await this.events.record({ userId, type: SecurityEventType.ADMIN_UNLOCK, meta, actorId: adminId });
     return user;
   }

@@ -24,7 +24,9 @@ export const DEFAULT_USER_SORT: UserSort = { field: UserSortField.CREATED_AT, di
 
 /**
  * A sort key as a cursor carries it: epoch ms for the timestamps (null: never signed in, which
- * sorts below every date, as both SQLite and MySQL order NULL), text as the database lower-cased it.
+ * sorts below every date, as both SQLite and MySQL order NULL), the lower-cased email, the display
+ * name as stored (the database compares it case-insensitively; a cursor made when it carried the
+ * lower-cased name compares the same).
  */
 export type UserSortValue = string | number | null;
 

@@ -5,6 +5,11 @@ import { UserStatus } from './user-status.enum';
 @Entity('users')
 @Index('UQ_users_email_lower', ['emailLower'], { unique: true })
 @Index('IDX_users_created', ['createdAt', 'id'])
+// The admin list's other sorts and its status filter (see sortSql in users.service.ts). On SQLite
+// IDX_users_display_name is built with COLLATE NOCASE (migration 1764091600000).
+@Index('IDX_users_last_login', ['lastLoginAt', 'id'])
+@Index('IDX_users_display_name', ['displayName', 'id'])
+@Index('IDX_users_status', ['status', 'createdAt', 'id'])
 export class UserEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

@@ -3,6 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { In, Repository, SelectQueryBuilder } from 'typeorm';
+import { AfterCommit } from '../database/after-commit';
 import { Db, TransactionHost } from '../database/transactions';
 import { isUniqueViolation } from '../common/errors/db-errors';
 import { appConfig } from '../config/app.config';
@@ -10,6 +11,7 @@ import { dummyHash, hashPassword, verifyPassword } from './password-hasher';
 import { passwordProblem } from './password-policy';
 import { Role } from './role.enum';
 import { UserEntity } from './user.entity';
+import { UserListCounts } from './user-list-counts';
 import { UserStatus } from './user-status.enum';
 import { DEFAULT_USER_SORT, SortDirection, UserSort, UserSortField, UserSortValue } from './user-sort';
 import { UsersError } from './users.errors';
@@ -30,6 +32,11 @@ export interface UserPageQuery {
   order?: UserSort | null;
   /** The last row of the page before, as its sort key (`UserSortValue`) and id. */
   after?: { value: UserSortValue; id: string } | null;
+  /**
+   * The filter as a stable string: pages of one filter share its `totalCount` (`UserListCounts`:
+   * exact, at most 10 s old, dropped at once by this instance's changes). Absent: counted each time.
+   */
+  countKey?: string | null;
 }
 
 export interface UserPage {
@@ -40,13 +47,31 @@ export interface UserPage {
   totalCount: number;
 }
 
-/** The SQL of each sort key. Display names sort case-insensitively, as the database lower-cases them. */
-const SORT_SQL: Record<UserSortField, string> = {
-  [UserSortField.CREATED_AT]: 'u.created_at',
-  [UserSortField.EMAIL]: 'u.email_lower',
-  [UserSortField.LAST_LOGIN_AT]: 'u.last_login_at',
-  [UserSortField.DISPLAY_NAME]: 'LOWER(u.display_name)',
-};
+/**
+ * The SQL of each sort key, each served by an index whose order is (key, id), so a page is a range
+ * read of 51 index entries wherever it starts, never a sort of the table:
+ * - CREATED_AT: IDX_users_created (created_at, id).
+ * - EMAIL: UQ_users_email_lower. The key is unique, so no two rows tie and the id is left out of
+ *   the ORDER BY (with it, MariaDB does not see that the unique index gives the order and sorts).
+ * - LAST_LOGIN_AT: IDX_users_last_login (last_login_at, id).
+ * - DISPLAY_NAME, case-insensitively: IDX_users_display_name. On MySQL/MariaDB the column's
+ *   collation (utf8mb4_unicode_ci, as the database is created; every stock utf8mb4 collation is
+ *   case-insensitive) compares and orders exactly as LOWER(display_name) did, so the plain column
+ *   and index serve it. On SQLite, COLLATE NOCASE folds ASCII letters as its LOWER() does, and
+ *   the index there is built with that collation.
+ */
+function sortSql(field: UserSortField, sqlite: boolean): string {
+  switch (field) {
+    case UserSortField.CREATED_AT:
+      return 'u.created_at';
+    case UserSortField.EMAIL:
+      return 'u.email_lower';
+    case UserSortField.LAST_LOGIN_AT:
+      return 'u.last_login_at';
+    case UserSortField.DISPLAY_NAME:
+      return sqlite ? 'u.display_name COLLATE NOCASE' : 'u.display_name';
+  }
+}
 
 export interface NewUser {
   email: string;
@@ -58,11 +83,14 @@ export interface NewUser {
 @Injectable()
 export class UsersService implements OnApplicationBootstrap {
   private readonly logger = new Logger(UsersService.name);
+  /** The admin list's totals, per filter (see `page`). */
+  private readonly listCounts = new UserListCounts();
 
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     private readonly tx: TransactionHost<Db>,
+    private readonly afterCommit: AfterCommit,
   ) {}
 
   /** BOOTSTRAP_ADMIN_*: create the first admin when there is none; never touch an existing one. */
@@ -99,6 +127,7 @@ export class UsersService implements OnApplicationBootstrap {
       // insert, not save: save opens an implicit transaction of its own, which on SQLite's one
       // shared connection would bypass the transaction lane (src/database/sqlite-lane.ts).
       await this.users.insert(user);
+      this.usersChanged();
       return user;
     } catch (e) {
       // Lost a race with a concurrent create of the same email.
@@ -163,9 +192,11 @@ export class UsersService implements OnApplicationBootstrap {
    * while paging are neither skipped nor repeated within the rows already passed. Timestamps that
    * are NULL (never signed in) sort below every date, as on both SQLite and MySQL: first when
    * ascending, last when descending. Search matches any part of the email or display name.
-   * Two statements whatever the page size: the page and its COUNT.
+   * Every sort reads its page from an index (see `sortSql`). Statements: the page, plus the COUNT
+   * when the filter's total is not held (`countKey`, `UserListCounts`).
    */
   async page(q: UserPageQuery): Promise<UserPage> {
+    const sqlite = this.users.manager.connection.options.type === 'better-sqlite3';
     const base = () => {
       const qb = this.users.createQueryBuilder('u');
       if (q.search) {
@@ -178,28 +209,33 @@ export class UsersService implements OnApplicationBootstrap {
       return qb;
     };
     const order = q.order ?? DEFAULT_USER_SORT;
-    const key = SORT_SQL[order.field];
+    const asc = order.direction === SortDirection.ASC;
+    const key = sortSql(order.field, sqlite);
     const dates = order.field === UserSortField.CREATED_AT || order.field === UserSortField.LAST_LOGIN_AT;
-    const pageQb = base().addSelect(key, 'sort_key');
+    const pageQb = base();
     if (q.after) {
-      const cmp = order.direction === SortDirection.ASC ? '>' : '<';
+      const cmp = asc ? '>' : '<';
       const params = { kv: dates && q.after.value !== null ? new Date(Number(q.after.value)) : q.after.value, kid: q.after.id };
       if (q.after.value === null) {
-        // After a row that never signed in: ascending, NULLs come first, so the rest of them, then every date;
-        // descending, NULLs come last, so only the rest of them.
-        pageQb.andWhere(order.direction === SortDirection.ASC ? `(${key} IS NOT NULL OR u.id > :kid)` : `(${key} IS NULL AND u.id < :kid)`, params);
+        // After a row that never signed in. Ascending, NULLs come first: the rest of them, then
+        // every date. Descending, NULLs come last: only the rest of them. MariaDB plans a bare
+        // `IS NULL AND id < :kid` as a lookup of every NULL row plus a sort of them (all the accounts
+        // that never signed in); the disjunct that can never hold (DATETIME starts at 1000-01-01)
+        // makes it the range read of IDX_users_last_login that SQLite makes of the bare form.
+        const rest = asc ? `(${key} IS NOT NULL OR (${key} IS NULL AND u.id > :kid))` : `((${key} IS NULL AND u.id < :kid)${sqlite ? '' : ` OR ${key} < '1000-01-01'`})`;
+        pageQb.andWhere(rest, params);
       } else {
-        const nullsAfter = order.field === UserSortField.LAST_LOGIN_AT && order.direction === SortDirection.DESC ? ` OR ${key} IS NULL` : '';
+        const nullsAfter = order.field === UserSortField.LAST_LOGIN_AT && !asc ? ` OR ${key} IS NULL` : '';
         pageQb.andWhere(`(${key} ${cmp} :kv OR (${key} = :kv AND u.id ${cmp} :kid)${nullsAfter})`, params);
       }
     }
-    const [{ entities, raw }, count] = await Promise.all([
-      pageQb.orderBy(key, order.direction).addOrderBy('u.id', order.direction).limit(q.first + 1).getRawAndEntities<{ sort_key: unknown }>(),
-      // COUNT(*) rather than getCount(): TypeORM's COUNT(DISTINCT id) is several times slower at 100k rows.
-      base().select('COUNT(*)', 'n').getRawOne<{ n: string | number }>(),
-    ]);
+    pageQb.orderBy(key, order.direction);
+    if (order.field !== UserSortField.EMAIL) pageQb.addOrderBy('u.id', order.direction);
+    // COUNT(*) rather than getCount(): TypeORM's COUNT(DISTINCT id) is several times slower at 100k rows.
+    const count = async () => Number((await base().select('COUNT(*)', 'n').getRawOne<{ n: string | number }>())?.n ?? 0);
+    const [entities, totalCount] = await Promise.all([pageQb.limit(q.first + 1).getMany(), q.countKey != null ? this.listCounts.get(q.countKey, count) : count()]);
     const items = entities.slice(0, q.first);
-    const sortValues = items.map((u, i): UserSortValue => {
+    const sortValues = items.map((u): UserSortValue => {
       switch (order.field) {
         case UserSortField.CREATED_AT:
           return u.createdAt.getTime();
@@ -208,12 +244,20 @@ export class UsersService implements OnApplicationBootstrap {
         case UserSortField.EMAIL:
           return u.emailLower;
         case UserSortField.DISPLAY_NAME:
-          // The database's own lower case (SQLite folds ASCII only): the next page compares with it.
-          return String(raw[i].sort_key);
+          // As stored: the database compares it case-insensitively (see sortSql).
+          return u.displayName;
       }
     });
-    const totalCount = Number(count?.n ?? 0);
     return { items, sortValues, hasNextPage: entities.length > q.first, totalCount };
+  }
+
+  /**
+   * Every held `totalCount` of the admin list is counted again at its next use. For callers whose
+   * change alters who matches a filter (an admin's reset, unlock or unlink); the writes of this
+   * service call it themselves.
+   */
+  forgetListCounts(): void {
+    this.listCounts.invalidate();
   }
 
   async count(): Promise<number> {
@@ -245,6 +289,7 @@ export class UsersService implements OnApplicationBootstrap {
     });
     try {
       await repo.insert(user);
+      this.usersChanged();
       return user;
     } catch (e) {
       if (isUniqueViolation(e)) throw UsersError.emailTaken();
@@ -260,6 +305,7 @@ export class UsersService implements OnApplicationBootstrap {
     const res = await this.tx.tx
       .getRepository(UserEntity)
       .update({ id: userId, status: UserStatus.INVITED }, { passwordHash, passwordChangedAt: new Date(), status: UserStatus.ACTIVE });
+    if (res.affected === 1) this.usersChanged();
     return res.affected === 1;
   }
 
@@ -286,9 +332,20 @@ export class UsersService implements OnApplicationBootstrap {
 
   async setStatus(userId: string, status: UserStatus): Promise<void> {
     await this.tx.tx.getRepository(UserEntity).update({ id: userId }, { status });
+    this.usersChanged();
   }
 
   async setRole(userId: string, role: Role): Promise<void> {
     await this.tx.tx.getRepository(UserEntity).update({ id: userId }, { role });
+    this.usersChanged();
+  }
+
+  /**
+   * A change of who matches the admin list's filters (its totals): the totals are counted again
+   * once the caller's transaction commits (at once outside one), so a count made meanwhile from
+   * the rows before the change is not kept.
+   */
+  private usersChanged(): void {
+    this.afterCommit.run(async () => this.listCounts.invalidate());
   }
 }

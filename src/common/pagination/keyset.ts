@@ -28,8 +28,8 @@ export function toConnection<R extends Keyset, N>(page: { items: R[]; hasNextPag
 /**
  * Keyset pagination under another sort: the cursor names the sort it belongs to (so a cursor of one
  * sort is refused under another), the row's value of the sort key and its id (the tie-break). The
- * value is what the database compares (a timestamp as epoch ms, a lower-cased text as the
- * database lower-cased it), so the next page starts exactly after the row, whatever changed since.
+ * value is what the database compares (a timestamp as epoch ms, a text as the database compares
+ * it), so the next page starts exactly after the row, whatever changed since.
  */
 export type SortValue = string | number | null;
 export interface SortKeyset {
