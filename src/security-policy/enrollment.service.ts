@@ -131,8 +131,9 @@ export class EnrollmentService {
       params[p] = role;
       const columns = methodsAllowedFor(policy, role).map((m) => ENABLED_COLUMN[m]).filter((c): c is string => !!c);
       if (!columns.length) return `${alias}.role = :${p}`;
-      const enrolled = `SELECT s.user_id FROM two_factor_settings s WHERE ${columns.map((c) => `${c} IS NOT NULL`).join(' OR ')}`;
-      return `(${alias}.role = :${p} AND ${alias}.id NOT IN (${enrolled}))`;
+      // Correlated to the user row (a primary-key probe each), not `id NOT IN (SELECT …)`: ~1 s at 100k users on MariaDB.
+      const enrolled = `SELECT 1 FROM two_factor_settings s WHERE s.user_id = ${alias}.id AND (${columns.map((c) => `${c} IS NOT NULL`).join(' OR ')})`;
+      return `(${alias}.role = :${p} AND NOT EXISTS (${enrolled}))`;
     });
     return { sql: parts.length ? parts.join(' OR ') : '1 = 0', params };
   }

@@ -123,12 +123,16 @@ export class TwoFactorService {
     await this.tx.tx.getRepository(EmailCodeEntity).update({ userId, consumedAt: IsNull() }, { consumedAt: new Date() });
   }
 
-  /** Admin list conditions, as sub-queries on the settings table (no id lists in memory). */
+  /**
+   * Admin list conditions, as sub-queries on the settings table (no id lists in memory), each
+   * correlated to the user row: one primary-key probe per row. (`id NOT IN (SELECT user_id …)`
+   * took about a second at 100k users on MariaDB when few rows matched.)
+   */
   userConditions(filter: MethodFilter): UserCondition[] {
     const out: UserCondition[] = [];
     const inSettings = (where: string, params: Record<string, unknown> = {}, negate = false): UserCondition => (qb, alias) => {
-      const sub = qb.subQuery().select('s.user_id').from(TwoFactorSettingsEntity, 's').where(where).getQuery();
-      qb.andWhere(`${alias}.id ${negate ? 'NOT IN' : 'IN'} ${sub}`, params);
+      const sub = qb.subQuery().select('1').from(TwoFactorSettingsEntity, 's').where(`s.user_id = ${alias}.id AND (${where})`).getQuery();
+      qb.andWhere(`${negate ? 'NOT EXISTS' : 'EXISTS'} ${sub}`, params);
     };
     const anyOn = ANY_METHOD_ON;
     if (filter.twoFactorEnabled != null) out.push(inSettings(anyOn, {}, !filter.twoFactorEnabled));
