@@ -173,9 +173,13 @@ export class AccountLock {
     if (after.lockedUntil) e.extensions.lockedUntil = after.lockedUntil.toISOString();
   }
 
-  /** A success resets the count (API.md) and ends a lock that concurrent failures set meanwhile. */
+  /** What a success writes on the settings row: the count reset (API.md), a lock that concurrent failures set meanwhile ended. */
+  static successState(now: Date): Pick<TwoFactorSettingsEntity, 'failedCount' | 'lockedUntil' | 'lastTwoFactorAt'> {
+    return { failedCount: 0, lockedUntil: null, lastTwoFactorAt: now };
+  }
+
   async recordSuccess(userId: string): Promise<void> {
-    await this.twoFactor.settings.update({ userId }, { failedCount: 0, lockedUntil: null, lastTwoFactorAt: this.clock.now() });
+    await this.twoFactor.settings.update({ userId }, AccountLock.successState(this.clock.now()));
   }
 
   /** Admin unlock: clears the lock and the count. Returns whether it was locked. */

@@ -18,6 +18,11 @@ export interface VerifiedFactor {
   method: TwoFactorMethod;
   /** Backup codes left after this one, when a backup code was used. */
   backupCodesLeft?: number;
+  /**
+   * The factor's consuming statement also did what `AccountLock.recordSuccess` does (the account's
+   * failures reset, the lock lifted, the time of the last second factor), on the same row.
+   */
+  accountReset?: boolean;
 }
 
 /**

@@ -63,14 +63,15 @@ export class TotpFactor implements SecondFactor, OnModuleInit {
       },
       consume: async () => {
         // Each step is accepted once: one conditional UPDATE refuses a step at or before the last.
+        // The same row holds the account's failure count: the success resets it in this statement.
         const res = await this.twoFactor.settings
           .createQueryBuilder()
           .update()
-          .set({ totpLastStep: String(step) })
+          .set({ totpLastStep: String(step), ...AccountLock.successState(this.clock.now()) })
           .where('user_id = :userId AND (totp_last_step IS NULL OR totp_last_step < :step)', { userId, step })
           .execute();
         if (res.affected !== 1) throw TwoFactorError.codeReused();
-        return { method: this.method };
+        return { method: this.method, accountReset: true };
       },
       release: async () => undefined,
     };

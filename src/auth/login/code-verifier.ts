@@ -82,7 +82,7 @@ export class CodeVerifier {
         return await this.tx.withTransaction(async () => {
           await plan.claim?.();
           const verified = await check.consume(code);
-          await this.lock.recordSuccess(userId);
+          if (!verified.accountReset) await this.lock.recordSuccess(userId);
           return { result: await plan.finish(verified), verified };
         });
       } catch (e) {
