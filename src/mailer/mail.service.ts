@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { MailerService } from '@nestjs-modules/mailer';
 import Handlebars from 'handlebars';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { mailConfig } from '../config/mail.config';
@@ -20,23 +20,49 @@ export interface Mail {
   context: Record<string, unknown>;
 }
 
+type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+
+interface Compiled {
+  html: Handlebars.TemplateDelegate;
+  text: Handlebars.TemplateDelegate;
+}
+
 @Injectable()
 export class MailService implements OnModuleInit {
   private readonly logger = new Logger('Mail');
-  private readonly text = new Map<MailTemplate, Handlebars.TemplateDelegate>();
+  /** Its own Handlebars instance: no helper or partial registered elsewhere reaches the mails. */
+  private readonly hbs = Handlebars.create();
+  private readonly templates = new Map<MailTemplate, Compiled>();
 
   constructor(
     private readonly mailer: MailerService,
     @Inject(mailConfig.KEY) private readonly config: ConfigType<typeof mailConfig>,
   ) {}
 
-  /** A missing template would fail at send time (and escape as an uncaught error): fail at boot instead. */
+  /**
+   * Both parts of every template are read and compiled here, at boot: a missing or broken
+   * template stops the start instead of failing (or escaping as an uncaught error) at send time.
+   * The HTML part escapes every `{{value}}`; the text part does not (it is not HTML). `strict`:
+   * a value the template names but the context lacks fails the send instead of printing nothing.
+   *
+   * The rendering is ours, not the mailer module's template adapter: given an adapter, the module
+   * `require`s its optional preview-email (pug, babel, mailparser: ~19 MiB of heap and code) at
+   * boot even with `preview` off, and its Handlebars adapter loads a native CSS inliner we do not use.
+   */
   onModuleInit(): void {
-    for (const name of MAIL_TEMPLATES) {
-      for (const file of [`${name}.hbs`, `${name}.text.hbs`]) {
-        if (!existsSync(join(TEMPLATE_DIR, file))) throw new Error(`mail template missing: ${file}`);
+    const compile = (file: string, options: CompileOptions) => {
+      let source: string;
+      try {
+        source = readFileSync(join(TEMPLATE_DIR, file), 'utf8');
+      } catch {
+        throw new Error(`mail template missing: ${file}`);
       }
-      this.text.set(name, Handlebars.compile(readFileSync(join(TEMPLATE_DIR, `${name}.text.hbs`), 'utf8'), { noEscape: true, strict: true }));
+      // Handlebars compiles lazily, on the first call: precompile to find syntax errors now.
+      this.hbs.precompile(source, options);
+      return this.hbs.compile(source, options);
+    };
+    for (const name of MAIL_TEMPLATES) {
+      this.templates.set(name, { html: compile(`${name}.hbs`, { strict: true }), text: compile(`${name}.text.hbs`, { noEscape: true, strict: true }) });
     }
     // The outbox holds codes: only the service's user may read it.
     if (!this.config.smtpUrl) mkdirSync(this.config.outboxDir, { recursive: true, mode: 0o700 });
@@ -46,12 +72,14 @@ export class MailService implements OnModuleInit {
   async send(mail: Mail): Promise<void> {
     const context = { ...mail.context, subject: mail.subject };
     try {
+      const template = this.templates.get(mail.template)!;
+      // Rendered here; no `context` goes to the mailer: given html and a context, it would
+      // substitute `{{key}}` again in the rendered HTML, unescaped (user data that spells a key).
       const info = await this.mailer.sendMail({
         to: mail.to,
         subject: mail.subject,
-        template: mail.template,
-        context,
-        text: this.text.get(mail.template)!(context),
+        html: template.html(context),
+        text: template.text(context),
       });
       if (!this.config.smtpUrl) {
         const file = join(this.config.outboxDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`);

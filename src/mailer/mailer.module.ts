@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { MailerModule as NestMailerModule } from '@nestjs-modules/mailer';
-import { HandlebarsAdapter } from '@nestjs-modules/mailer/adapters/handlebars.adapter';
 import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import { mailConfig } from '../config/mail.config';
-import { MailService, TEMPLATE_DIR } from './mail.service';
+import { MailService } from './mail.service';
 
 @Module({
   imports: [
@@ -24,7 +23,7 @@ import { MailService, TEMPLATE_DIR } from './mail.service';
             }
           : { streamTransport: true, buffer: true, newline: 'unix' },
         defaults: { from: cfg.from },
-        template: { dir: TEMPLATE_DIR, adapter: new HandlebarsAdapter(undefined, { inlineCssEnabled: false }), options: { strict: true } },
+        // No `template` adapter: MailService renders both parts itself (see there why).
       }),
     }),
   ],

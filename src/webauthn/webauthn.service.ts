@@ -2,15 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { IsNull } from 'typeorm';
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type AuthenticatorTransport,
-  type RegistrationResponseJSON,
-} from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON, AuthenticatorTransport, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { Clock } from '../common/clock/clock';
 import { sha256 } from '../common/crypto/tokens';
 import { validationError } from '../common/errors/domain-error';
@@ -57,6 +49,13 @@ export interface VerifiedAssertion {
 }
 
 const MAX_RESPONSE = 16_384;
+
+/**
+ * @simplewebauthn/server (with its ASN.1 and X.509 stack, ~70 modules) is loaded on the first
+ * ceremony, not at boot: most processes never see one. CommonJS output: this is a `require`,
+ * cached by Node after the first call.
+ */
+const webauthnLib = () => import('@simplewebauthn/server');
 
 /**
  * The WebAuthn ceremonies on @simplewebauthn/server: options out, responses verified against a
@@ -161,6 +160,7 @@ export class WebAuthnService {
     const existing = await this.list(user.id);
     // One random handle per account while it holds credentials (never the email); a fresh one after the last is removed.
     const userHandle = existing[0]?.userHandle ?? randomBytes(32).toString('base64url');
+    const { generateRegistrationOptions } = await webauthnLib();
     const options = await generateRegistrationOptions({
       rpName: this.config.rpName,
       rpID: this.config.rpId,
@@ -185,6 +185,7 @@ export class WebAuthnService {
   async verifyRegistration(userId: string, sessionId: string, responseJson: string): Promise<VerifiedRegistration> {
     const response = parseResponse<RegistrationResponseJSON>(responseJson);
     const ceremony = await this.liveCeremony(challengeOf(response), CeremonyPurpose.REGISTER, { userId, sessionId });
+    const { verifyRegistrationResponse } = await webauthnLib();
     let verification;
     try {
       verification = await verifyRegistrationResponse({
@@ -220,6 +221,7 @@ export class WebAuthnService {
     const passwordless = purpose === CeremonyPurpose.PASSKEY_LOGIN;
     const creds = passwordless ? [] : await this.list(binding.userId!);
     if (!passwordless && !creds.length) throw TwoFactorError.notEnabled('A passkey or security key');
+    const { generateAuthenticationOptions } = await webauthnLib();
     const options = await generateAuthenticationOptions({
       rpID: this.config.rpId,
       timeout: this.config.challengeTtlSeconds * 1000,
@@ -256,6 +258,7 @@ export class WebAuthnService {
     if (ceremony.purpose === CeremonyPurpose.PASSKEY_LOGIN && response.response.userHandle !== credential.userHandle) {
       throw TwoFactorError.invalidCode('user handle does not match the passkey');
     }
+    const { verifyAuthenticationResponse } = await webauthnLib();
     let verification;
     try {
       verification = await verifyAuthenticationResponse({
