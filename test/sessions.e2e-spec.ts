@@ -1,5 +1,6 @@
 import { Clock } from '../src/common/clock/clock';
 import { createAgent, startTestApp, TestApp } from './support/create-app';
+import { burst } from './support/burst';
 import { codeOf } from './support/gql';
 import { CONFIRM_TOTP, ENABLE_TOTP, LOGIN, LOGOUT, MY_EVENTS, VERIFY_CODE } from './support/operations';
 import { UPDATE_POLICY } from './support/policy-operations';
@@ -65,6 +66,15 @@ describe('browser sessions, the sessions list, idle and absolute limits', () => 
     expect(cleared).toMatch(/Expires=Thu, 01 Jan 1970/i);
     const after = await post(t, SESSIONS_ME, {}, { cookie });
     expect(after.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('sign-ins of one account released together each get a session (no deadlock on its user row)', async () => {
+    // The session's foreign key takes a shared lock on the user row; the last-login update wants it
+    // exclusive. Taken in that order, two sign-ins at once deadlocked on MariaDB (INTERNAL_SERVER_ERROR).
+    const a = await createAgent(t);
+    const answers = await burst(t.url, Array.from({ length: 8 }, () => ({ query: LOGIN, variables: { email: a.email, password: a.password } })));
+    expect(answers.map((r) => r.errors?.[0]?.extensions?.code ?? null)).toEqual(Array(8).fill(null)); // 8: under the per-account limit of sign-ins in flight
+    expect(new Set(answers.map((r) => r.data.login.token)).size).toBe(8);
   });
 
   it('the Authorization header wins over the cookie', async () => {

@@ -181,8 +181,11 @@ export class AuthService {
    * (one fsync on MySQL) instead of three.
    */
   async issueSession(user: UserEntity, meta: RequestMeta, event: SecurityEventType | string, detail: string | null | undefined, opts: IssueOptions): Promise<SessionResult> {
-    const issued = await this.sessions.issue(user.id, meta, opts);
+    // The user row first: its exclusive lock queues concurrent sign-ins of one account. Inserting
+    // the session first would take a shared lock on that row (the foreign key) and then ask for the
+    // exclusive one: two sign-ins at once deadlock on MariaDB (seen: parallel logins of one admin).
     await this.users.touchLastLogin(user.id);
+    const issued = await this.sessions.issue(user.id, meta, opts);
     await this.events.record({ userId: user.id, type: event as SecurityEventType, meta, detail });
     return { kind: 'session', token: issued.token, expiresAt: issued.session.expiresAt, user: { ...user, lastLoginAt: new Date() } };
   }
