@@ -25,8 +25,8 @@ Knobs (environment):
   MARIADB_BENCH_URL=mariadb://root@127.0.0.1:3306   server (databases are created and dropped)
   BENCH_SKIP_BUILD=1    use the existing dist/ instead of running nest build
   BENCH_OUT=bench/results.md   where the results go (a tiny run: point it elsewhere)
-The app under test inherits this environment: set there what production sets (NODE_OPTIONS,
-MALLOC_MMAP_THRESHOLD_, …) to measure it.
+The app under test is started as production starts it (npm run start:prod: MALLOC_ARENA_MAX=2 and the
+V8 flags --max-semi-space-size=4 --max-old-space-size=1536) and otherwise inherits this environment.
 A tiny run: BENCH_USERS=60 BENCH_SAMPLE=20 BENCH_SECONDS=1 BENCH_OUT=/tmp/bench.md npm run bench
 
 Passes, in order:
@@ -166,10 +166,13 @@ interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Starts `args` (the production build, or the pipeline probe) and waits for its first GraphQL answer. */
+/** The V8 flags production starts the service with (`npm run start:prod`, the Dockerfile's CMD; README "Production process settings"). */
+const PRODUCTION_NODE_FLAGS = ['--max-semi-space-size=4', '--max-old-space-size=1536'];
+
+/** Starts `args` (the production build, or the pipeline probe) as production does, and waits for its first GraphQL answer. */
 async function startApp(env: NodeJS.ProcessEnv, args: string[] = ['dist/src/main.js'], ipc = false): Promise<RunningApp> {
   const started = Date.now();
-  const proc = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ipc ? ['ignore', 'ignore', 'inherit', 'ipc'] : ['ignore', 'ignore', 'inherit'] });
+  const proc = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, ...args], { cwd: ROOT, env, stdio: ipc ? ['ignore', 'ignore', 'inherit', 'ipc'] : ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${env.PORT}`;
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   for (;;) {
@@ -209,6 +212,7 @@ function appEnv(databaseUrl: string, dataDir: string, extra: Record<string, stri
     LOGIN_FAILURES_PER_IP: '1000000',
     RATE_LIMIT_PER_MINUTE: '100000000',
     LOG_LEVEL: 'warn',
+    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2', // as production (see PRODUCTION_NODE_FLAGS)
     ...extra,
   };
   delete env.SMTP_URL;
