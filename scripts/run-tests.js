@@ -1,15 +1,19 @@
 #!/usr/bin/env node
-// npm test: the dependency rules, the unit tests, the service tier, then the e2e suites on SQLite (API and pages) and on MariaDB (API).
+// npm test: the dependency rules, the type check, the unit tests, the service tier, then the e2e suites in one jest run:
+// on SQLite (API and pages) and on MariaDB (API).
 // MariaDB unreachable: a skip with a warning on a laptop, a failure in CI (CI=true).
 const { spawnSync } = require('node:child_process');
 
 function run(label, command, args, env = {}) {
   process.stdout.write(`\n=== ${label} ===\n`);
+  const started = Date.now();
   const r = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const took = `${Math.round((Date.now() - started) / 1000)} s`;
   if (r.status !== 0) {
-    process.stdout.write(`\n${label} failed\n`);
+    process.stdout.write(`\n${label} failed (${took})\n`);
     process.exit(r.status || 1);
   }
+  process.stdout.write(`\n${label}: passed in ${took}\n`);
 }
 
 /** The tests' own check (test/support/database.ts: MARIADB_TEST_URL, parsed by src/config/database-url.ts). */
@@ -21,17 +25,21 @@ function mariadbUp() {
 (async () => {
   const extra = process.argv.slice(2);
   run('dependency rules (npm run lint:deps)', 'npm', ['run', '--silent', 'lint:deps']);
+  // ts-jest only transpiles (tsconfig `isolatedModules`): type errors in src, test, scripts and bench fail here.
+  run('type check (npm run typecheck)', 'npm', ['run', '--silent', 'typecheck']);
   run('unit', 'npx', ['jest', '--config', 'test/jest-unit.json', ...extra]);
   run('service tier (SQLite, fake clock)', 'npx', ['jest', '--config', 'test/jest-service.json', ...extra]);
-  run('e2e on SQLite', 'npx', ['jest', '--config', 'test/jest-e2e.json', ...extra], { TEST_DB: 'sqlite' });
+  // Both databases in one jest run (test/jest-e2e-all.json, a project each), longest suites first
+  // (test/support/sequencer.js): the two workers stay busy to the end instead of idling at the end
+  // of each pass. The pages (test/ui) are the same on either database and run on SQLite only: in
+  // the MariaDB project the API suites cover what depends on the database.
   if (await mariadbUp()) {
-    // The pages (test/ui) are the same on either database and run in the SQLite pass: in the
-    // MariaDB pass the API suites cover what depends on the database, and CI stays under 20 min.
-    run('e2e on MariaDB (API suites)', 'npx', ['jest', '--config', 'test/jest-e2e.json', '--testPathIgnorePatterns', '/test/ui/', ...extra], { TEST_DB: 'mariadb' });
+    run('e2e on SQLite (API + pages) and MariaDB (API)', 'npx', ['jest', '--config', 'test/jest-e2e-all.json', ...extra]);
   } else if (process.env.CI) {
     process.stdout.write('\nMariaDB is not reachable and CI=true: failing (start it: see README)\n');
     process.exit(1);
   } else {
     process.stdout.write('\nWARNING: MariaDB not reachable on 127.0.0.1:3306; e2e on MariaDB skipped\n');
+    run('e2e on SQLite (API + pages)', 'npx', ['jest', '--config', 'test/jest-e2e-all.json', '--selectProjects', 'e2e:sqlite', ...extra]);
   }
 })();

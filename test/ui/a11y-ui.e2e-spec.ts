@@ -1,7 +1,7 @@
 import type { Browser as Chromium, Page } from 'playwright-core';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createAgent, dbTime, localhostEnv, startTestApp, TestApp } from '../support/create-app';
 import {
-  audit, auditContext, type AxeFinding, describeFindings, ensureWebBuild, focusedOn, launchBrowser, signIn, UiHarness, VIEWPORTS, type ViewportName,
+  audit, auditContext, type AxeFinding, describeFindings, ensureWebBuild, focusedOn, launchBrowser, signIn, signInByApi, UiHarness, VIEWPORTS, type ViewportName,
 } from '../support/browser';
 import { startIdp, TestIdp } from '../support/oidc';
 import { CONFIRM_TOTP, ENABLE_TOTP } from '../support/operations';
@@ -190,7 +190,9 @@ describe('accessibility of every page and dialog (axe-core, Chromium, both sizes
     const agent = await createAgent(t, { displayName: 'Axel Audit' });
     const { enableTotp } = await agent.client.ok(ENABLE_TOTP);
     await agent.client.ok(CONFIRM_TOTP, { code: totpFor(enableTotp.secret) });
-    const page = await signedIn(size, ADMIN_EMAIL, ADMIN_PASSWORD);
+    // The sign-in page is audited above: the admin's session comes from the API.
+    const page = await newPage(size);
+    await signInByApi(page, ADMIN_EMAIL, ADMIN_PASSWORD);
 
     await page.goto('/admin');
     await page.getByRole('heading', { level: 1 }).waitFor();

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createAgent } from '../support/create-app';
-import { screenshot, signIn } from '../support/browser';
+import { screenshot, signIn, signInByApi } from '../support/browser';
 import { uiSuite } from '../support/ui-suite';
 
 /**
@@ -24,8 +24,7 @@ describe('GraphQL IDE (Chromium)', () => {
 
   async function adminIde(): Promise<Page> {
     const page = await s.ui.newPage();
-    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await page.waitForURL('**/settings');
+    await signInByApi(page, ADMIN_EMAIL, ADMIN_PASSWORD);
     await page.goto('/graphql');
     await page.getByRole('heading', { name: 'GraphQL IDE' }).waitFor();
     return page;

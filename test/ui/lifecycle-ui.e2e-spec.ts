@@ -1,6 +1,6 @@
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createAgent } from '../support/create-app';
 import { uiSuite } from '../support/ui-suite';
-import { screenshot, signIn } from '../support/browser';
+import { screenshot, signIn, signInByApi } from '../support/browser';
 import { codeOf } from '../support/gql';
 import { LOGIN, ME } from '../support/operations';
 
@@ -39,8 +39,7 @@ describe('account lifecycle pages (Chromium)', () => {
   it('an admin deactivates an account with a reason (the person is signed out), then reactivates it', async () => {
     const a = await createAgent(s.t, { displayName: 'Lee Leaver' });
     const page = await s.ui.newPage();
-    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await page.waitForURL('**/settings');
+    await signInByApi(page, ADMIN_EMAIL, ADMIN_PASSWORD);
     await page.goto(`/admin/users/${a.id}`);
     const account = page.getByRole('region', { name: 'Account' });
     await account.getByText('Status: Active').waitFor();

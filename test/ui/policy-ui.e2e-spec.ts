@@ -1,6 +1,6 @@
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createAgent } from '../support/create-app';
 import { uiSuite } from '../support/ui-suite';
-import { focusedOn, screenshot, signIn } from '../support/browser';
+import { focusedOn, screenshot, signIn, signInByApi } from '../support/browser';
 import { MY_ENROLLMENT, POLICY, UPDATE_POLICY } from '../support/policy-operations';
 import { totpFor } from '../support/totp';
 
@@ -11,8 +11,7 @@ describe('security policy pages (Chromium)', () => {
   it('the admin sets the policy and sees, before saving, how many agents it affects and until when', async () => {
     await Promise.all([createAgent(s.t), createAgent(s.t), createAgent(s.t)]);
     const page = await s.ui.newPage();
-    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await page.waitForURL('**/settings');
+    await signInByApi(page, ADMIN_EMAIL, ADMIN_PASSWORD);
     await page.goto('/admin');
     await page.getByRole('link', { name: 'Security policy' }).click();
     await focusedOn(page, 'Security policy');

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createAgent, startTestApp, TestApp } from '../support/create-app';
-import { ensureWebBuild, focusedOn, launchBrowser, screenshot, signIn, UiHarness } from '../support/browser';
+import { ensureWebBuild, focusedOn, launchBrowser, screenshot, signIn, signInByApi, UiHarness } from '../support/browser';
 import { CONFIRM_TOTP, ENABLE_TOTP, LOGIN, ME } from '../support/operations';
 import { RESET_USER_STATUS } from '../support/reset-operations';
 import { totpFor } from '../support/totp';
@@ -105,8 +105,7 @@ describe('password reset and invitation pages (Chromium)', () => {
 
   it('admin invites a user from "Add user"; the user sets a password from the mailed link and is ACTIVE', async () => {
     const adminPage = await ui.newPage();
-    await signIn(adminPage, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await adminPage.waitForURL('**/settings');
+    await signInByApi(adminPage, ADMIN_EMAIL, ADMIN_PASSWORD);
     await adminPage.goto('/admin');
     await adminPage.getByRole('link', { name: 'Add user' }).click();
     await adminPage.waitForURL('**/admin/users/new');

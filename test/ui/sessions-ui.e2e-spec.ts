@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createAgent } from '../support/create-app';
 import { uiSuite } from '../support/ui-suite';
-import { screenshot, signIn } from '../support/browser';
+import { screenshot, signIn, signInByApi } from '../support/browser';
 
 /** Browser sessions in Chromium: the cookie across tabs, "Where you're signed in", the admin's "Sign out everywhere". */
 describe('sessions in the pages (Chromium)', () => {
@@ -74,8 +74,7 @@ describe('sessions in the pages (Chromium)', () => {
     await agentPage.waitForURL('**/settings');
 
     const admin = await s.ui.newPage();
-    await signIn(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await admin.waitForURL('**/settings');
+    await signInByApi(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
     await admin.goto(`/admin/users/${a.id}`);
     const section = admin.locator('section', { has: admin.getByRole('heading', { name: 'Sessions', exact: true }) });
     await section.getByRole('button', { name: 'Sign out everywhere' }).click();

@@ -1,6 +1,6 @@
 import type { Browser as Chromium, Page } from 'playwright-core';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createAgent, localhostEnv, startTestApp, TestApp } from '../support/create-app';
-import { ensureWebBuild, focusedOn, launchBrowser, screenshot, signIn, UiHarness, VIEWPORTS } from '../support/browser';
+import { ensureWebBuild, focusedOn, launchBrowser, screenshot, signInByApi, UiHarness, VIEWPORTS } from '../support/browser';
 import { Browser, startIdp, TestIdp } from '../support/oidc';
 import { LINK_PROVIDER, SSO_PROVIDERS } from '../support/sso-operations';
 
@@ -37,8 +37,7 @@ describe('SSO provider setup (Chromium, loopback OpenID provider)', () => {
   async function adminPage(size: keyof typeof VIEWPORTS = 'desktop'): Promise<Page> {
     const page = await ui.newPage({ ...VIEWPORTS[size], permissions: ['clipboard-read', 'clipboard-write'] });
     page.setDefaultTimeout(15_000);
-    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await page.waitForURL('**/settings');
+    await signInByApi(page, ADMIN_EMAIL, ADMIN_PASSWORD);
     await page.goto('/admin/sso');
     await focusedOn(page, 'SSO providers');
     return page;
