@@ -3,8 +3,8 @@ import { QueryCounter } from '../src/database/query-counter';
 import { createAgent, dbTime, startTestApp, TestApp } from './support/create-app';
 import { codeOf, GqlClient } from './support/gql';
 import {
-  CONFIRM_EMAIL, CONFIRM_TOTP, CREATE_USER, ENABLE_TOTP, LOGIN, ME, MY_EVENTS, OVERVIEW, RESET_2FA, SECURITY_EVENTS, SETUP_EMAIL,
-  UNLOCK, USER, USERS, VERIFY_CODE,
+  CONFIRM_EMAIL, CONFIRM_TOTP, CREATE_USER, DISABLE_TOTP, ENABLE_TOTP, LOGIN, ME, MY_EVENTS, OVERVIEW, REGENERATE, RESET_2FA, SECURITY_EVENTS,
+  SETUP_EMAIL, UNLOCK, USER, USERS, VERIFY_CODE,
 } from './support/operations';
 import { DEACTIVATE_USER } from './support/lifecycle-operations';
 import { COMPLIANCE_USERS } from './support/policy-operations';
@@ -115,10 +115,13 @@ describe('admin console API', () => {
     await withTotp(locked);
     await lock(locked);
     // use 8 of email's backup codes
-    for (const c of codes.slice(0, 8)) {
-      const { login } = await t.gql.ok(LOGIN, { email: email.email, password: email.password });
-      await t.gql.ok(VERIFY_CODE, { challengeToken: login.challengeToken, method: 'BACKUP_CODE', code: c });
-    }
+    const useCodes = async (a: Agent, used: string[]) => {
+      for (const c of used) {
+        const { login } = await t.gql.ok(LOGIN, { email: a.email, password: a.password });
+        await t.gql.ok(VERIFY_CODE, { challengeToken: login.challengeToken, method: 'BACKUP_CODE', code: c });
+      }
+    };
+    await useCodes(email, codes.slice(0, 8));
     const ids = async (vars: Record<string, unknown>) =>
       ((await admin.ok(USERS, { first: 100, search: tag.toUpperCase(), ...vars })).users.edges as any[]).map((e) => e.node.id).sort();
     expect(await ids({})).toEqual([plain.id, totp.id, email.id, locked.id].sort());
@@ -136,6 +139,18 @@ describe('admin console API', () => {
     const lockedNode = (await admin.ok(USER, { id: locked.id })).user;
     expect(new Date(lockedNode.security.lockedUntil).getTime()).toBeGreaterThan(Date.now());
     expect((await admin.ok(USER, { id: randomUUID() })).user).toBeNull();
+    // The count the filter reads follows the set: every set at 10, none at 1; a new set counts 10
+    // again; the last method off voids the set, and no threshold matches it after.
+    expect(await ids({ backupCodesRemainingAtMost: 10 })).toEqual([totp.id, email.id, locked.id].sort());
+    expect(await ids({ backupCodesRemainingAtMost: 1 })).toEqual([]);
+    const { regenerateBackupCodes: fresh } = await email.client.ok(REGENERATE);
+    expect(await ids({ backupCodesRemainingAtMost: 2 })).toEqual([]);
+    expect((await admin.ok(USER, { id: email.id })).user.security.backupCodes).toMatchObject({ total: 10, remaining: 10 });
+    await useCodes(email, fresh.slice(2));
+    expect(await ids({ backupCodesRemainingAtMost: 2 })).toEqual([email.id]);
+    await totp.client.ok(DISABLE_TOTP);
+    expect(await ids({ backupCodesRemainingAtMost: 10 })).toEqual([email.id, locked.id].sort());
+    expect((await admin.ok(USER, { id: totp.id })).user.security.backupCodes).toMatchObject({ total: 0, remaining: 0 });
   });
 
   it('resetTwoFactor: methods off, codes void, sessions ended, reason and admin recorded, user emailed', async () => {
@@ -207,6 +222,10 @@ describe('admin console API', () => {
     expect(o.twoFactorEnabled).toBe(await n('SELECT COUNT(*) AS n FROM two_factor_settings WHERE email_enabled_at IS NOT NULL OR totp_enabled_at IS NOT NULL'));
     expect(o.lockedNow).toBeGreaterThanOrEqual(1);
     expect(o.lowBackupCodes).toBeGreaterThanOrEqual(1);
+    // Read from the counts kept beside the sets: the same as counting the codes themselves.
+    expect(o.lowBackupCodes).toBe(
+      await n('SELECT COUNT(*) AS n FROM (SELECT user_id FROM backup_codes GROUP BY user_id HAVING SUM(CASE WHEN used_at IS NULL THEN 1 ELSE 0 END) <= 2) low'),
+    );
     expect(o.twoFactorEnabled).toBeGreaterThan(0);
   });
 

@@ -6,6 +6,7 @@ import { CryptoService } from '../common/crypto/crypto.service';
 import { Db, TransactionHost } from '../database/transactions';
 import { uniqueParam } from '../database/query-params';
 import type { UserCondition } from '../users/users.service';
+import { BackupCodeSetEntity } from './backup-code-set.entity';
 import { BackupCodeEntity } from './backup-code.entity';
 import { BACKUP_CODE_COUNT, generateBackupCode, normalizeBackupCode } from './backup-code-format';
 
@@ -32,6 +33,11 @@ export class BackupCodesService {
     return this.tx.tx.getRepository(BackupCodeEntity);
   }
 
+  /** The per-user counts (`backup_code_sets`), written in the same transaction as the codes. */
+  private get sets(): Repository<BackupCodeSetEntity> {
+    return this.tx.tx.getRepository(BackupCodeSetEntity);
+  }
+
   private aad(userId: string) {
     return `backup-code:${userId}`;
   }
@@ -56,12 +62,17 @@ export class BackupCodesService {
         usedAt: null,
       })),
     );
+    // The counts row exists exactly while there is a set (same reason as above: no blind upsert).
+    const counts = { total: plain.length, remaining: plain.length, generatedAt: now };
+    const replaced = old.length ? (await this.sets.update({ userId }, counts)).affected : 0;
+    if (!replaced) await this.sets.insert({ userId, ...counts });
     return plain;
   }
 
   /** Voids the set (last method turned off, admin reset). */
   async voidAll(userId: string): Promise<void> {
     await this.codes.delete({ userId });
+    await this.sets.delete({ userId });
   }
 
   async list(userId: string): Promise<BackupCodeView[]> {
@@ -70,52 +81,34 @@ export class BackupCodesService {
   }
 
   async remaining(userId: string): Promise<number> {
-    return this.codes.countBy({ userId, usedAt: IsNull() });
+    return (await this.sets.findOneBy({ userId }))?.remaining ?? 0;
   }
 
-  /** One grouped query for many users (no N+1 on user lists). */
+  /** By primary key for many users (no N+1 on user lists). */
   async statesFor(userIds: readonly string[]): Promise<Map<string, BackupCodesState>> {
     const map = new Map<string, BackupCodesState>();
     if (!userIds.length) return map;
-    const rows: Array<{ userId: string; total: string; remaining: string; generatedAt: string | Date }> = await this.codes
-      .createQueryBuilder('b')
-      .select('b.user_id', 'userId')
-      .addSelect('COUNT(*)', 'total')
-      .addSelect('SUM(CASE WHEN b.used_at IS NULL THEN 1 ELSE 0 END)', 'remaining')
-      .addSelect('MIN(b.created_at)', 'generatedAt')
-      .where({ userId: In([...new Set(userIds)]) })
-      .groupBy('b.user_id')
-      .getRawMany();
-    for (const r of rows) {
-      const at = r.generatedAt instanceof Date ? r.generatedAt : new Date(`${String(r.generatedAt).replace(' ', 'T')}Z`);
-      map.set(r.userId, { total: Number(r.total), remaining: Number(r.remaining), generatedAt: at });
-    }
+    const rows = await this.sets.findBy({ userId: In([...new Set(userIds)]) });
+    for (const r of rows) map.set(r.userId, { total: r.total, remaining: r.remaining, generatedAt: r.generatedAt });
     return map;
   }
 
   /**
    * Admin list: users whose current set has at most `n` unused codes (a set exists only while 2FA
-   * is on). Correlated to the user row, so each row costs two probes of UQ_backup_codes_lookup
-   * (user_id first): `id IN (SELECT user_id … GROUP BY user_id HAVING …)` was run by MariaDB as a
-   * grouping of the whole table per user row, 40+ s at 100k users (1M codes).
+   * is on). A range of IDX_backup_code_sets_remaining, which the planner can drive the page from
+   * when few match; counting each user's codes per user row visited every code of every user
+   * when none matched (timed out at 100k users).
    */
   userCondition(atMost: number): UserCondition {
     return (qb, alias) => {
       const p = uniqueParam('bcAtMost');
-      const any = qb.subQuery().select('1').from(BackupCodeEntity, 'b').where(`b.user_id = ${alias}.id`).getQuery();
-      const unused = qb.subQuery().select('COUNT(*)').from(BackupCodeEntity, 'b').where(`b.user_id = ${alias}.id AND b.used_at IS NULL`).getQuery();
-      qb.andWhere(`EXISTS ${any} AND ${unused} <= :${p}`, { [p]: atMost });
+      const sub = qb.subQuery().select('s.user_id').from(BackupCodeSetEntity, 's').where(`s.remaining <= :${p}`).getQuery();
+      qb.andWhere(`${alias}.id IN ${sub}`, { [p]: atMost });
     };
   }
 
-  async countUsersWithAtMost(n: number): Promise<number> {
-    const rows = await this.codes
-      .createQueryBuilder('b')
-      .select('b.user_id', 'userId')
-      .groupBy('b.user_id')
-      .having('SUM(CASE WHEN b.used_at IS NULL THEN 1 ELSE 0 END) <= :n', { n })
-      .getRawMany();
-    return rows.length;
+  countUsersWithAtMost(n: number): Promise<number> {
+    return this.sets.createQueryBuilder('s').where('s.remaining <= :n', { n }).getCount();
   }
 
   /**
@@ -130,6 +123,7 @@ export class BackupCodesService {
     const candidates = this.crypto.lookupHashCandidates(`backup:${userId}:${normalized}`);
     const res = await repo.update({ userId, lookupHash: In(candidates), usedAt: IsNull() }, { usedAt: new Date() });
     if (res.affected !== 1) return null;
-    return repo.countBy({ userId, usedAt: IsNull() });
+    await this.sets.decrement({ userId }, 'remaining', 1);
+    return this.remaining(userId);
   }
 }

@@ -55,7 +55,9 @@ describe('admin console: triage and recovery (Chromium)', () => {
     nina = await createAgent(s.t, { displayName: 'Nina None' });
     await Promise.all([withTotp(tom), withTotp(lara), withTotp(codi)]);
     await s.t.db.query('UPDATE two_factor_settings SET locked_until = ? WHERE user_id = ?', [dbTime(new Date(Date.now() + 15 * 60_000)), lara.id]);
+    // Eight codes used (the counts beside the set are kept by the service, so both here).
     await s.t.db.query('UPDATE backup_codes SET used_at = ? WHERE user_id = ? AND position < 8', [dbTime(new Date()), codi.id]);
+    await s.t.db.query('UPDATE backup_code_sets SET remaining = 2 WHERE user_id = ?', [codi.id]);
     // Agents must use 2FA, with a grace period: Nina and the fillers are non-compliant, not yet overdue.
     await admin.ok(UPDATE_POLICY, { input: { requireTwoFactor: ['AGENT'], gracePeriodDays: 14 } });
   }, 180_000);
