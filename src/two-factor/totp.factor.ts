@@ -102,6 +102,14 @@ export class TotpFactor implements SecondFactor, OnModuleInit {
     });
   }
 
+  /**
+   * A confirmed setup code whose `enable` lost to a concurrent confirmation: not a guess, its check
+   * is given back. Called after the transaction of `enable` ended (the row it counts on is locked).
+   */
+  async releaseCheck(userId: string): Promise<void> {
+    await this.lock.release(userId);
+  }
+
   async enable(userId: string, step: number): Promise<void> {
     // Conditional on the pending secret still being there: a concurrent confirm can't enable twice.
     const res = await this.twoFactor.settings

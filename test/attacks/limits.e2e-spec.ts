@@ -270,6 +270,20 @@ describe('attempt limits hold under concurrent attack', () => {
     expect(await eventCount(a.id, 'TWO_FACTOR_FAILED')).toBe(0);
   });
 
+  it('one authenticator setup code confirmed 20 times at once: the app is on once, one set of backup codes, no check left counted', async () => {
+    const a = await createAgent(t);
+    const { enableTotp } = await a.client.ok(ENABLE_TOTP);
+    const code = totpFor(enableTotp.secret);
+    const answers = await burst(t.url, Array.from({ length: 20 }, () => ({ query: CONFIRM_TOTP, variables: { code }, headers: bearer(a) })));
+    const won = answers.filter((r) => r.data?.confirmTotp);
+    expect(won).toHaveLength(1);
+    expect(won[0].data!.confirmTotp.backupCodes).toHaveLength(10);
+    expect(await eventCount(a.id, 'TOTP_ENABLED')).toBe(1);
+    // The losers' checks were given back, so the account keeps all 10 before it locks.
+    expect(await eventCount(a.id, 'TWO_FACTOR_FAILED')).toBe(0);
+    expect(Number((await settingsOf(a.id)).failed_count)).toBe(0);
+  });
+
   it('argon2 work is bounded: a flood of password checks from many addresses is refused at once with TOO_MANY_ATTEMPTS, not queued', async () => {
     const a = await createAgent(t);
     const answers = await burst(
