@@ -24,6 +24,7 @@ Knobs (environment):
   BENCH_PORT=3999       port of the app under test
   MARIADB_BENCH_URL=mariadb://root@127.0.0.1:3306   server (databases are created and dropped)
   BENCH_SKIP_BUILD=1    use the existing dist/ instead of running nest build
+  BENCH_NODE_ARGS=…     more node flags for the app under test (a profile: --cpu-prof --cpu-prof-dir=DIR)
   BENCH_OUT=bench/results.md   where the results go (a tiny run: point it elsewhere)
 The app under test is started as production starts it (npm run start:prod: MALLOC_ARENA_MAX=2 and the
 V8 flags --max-semi-space-size=4 --max-old-space-size=1536) and otherwise inherits this environment.
@@ -168,11 +169,13 @@ interface RunningApp {
 
 /** The V8 flags production starts the service with (`npm run start:prod`, the Dockerfile's CMD; README "Production process settings"). */
 const PRODUCTION_NODE_FLAGS = ['--max-semi-space-size=4', '--max-old-space-size=1536'];
+/** BENCH_NODE_ARGS: more flags for the app under test, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` for the profiles a miss is explained by. */
+const EXTRA_NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 /** Starts `args` (the production build, or the pipeline probe) as production does, and waits for its first GraphQL answer. */
 async function startApp(env: NodeJS.ProcessEnv, args: string[] = ['dist/src/main.js'], ipc = false): Promise<RunningApp> {
   const started = Date.now();
-  const proc = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, ...args], { cwd: ROOT, env, stdio: ipc ? ['ignore', 'ignore', 'inherit', 'ipc'] : ['ignore', 'ignore', 'inherit'] });
+  const proc = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, ...EXTRA_NODE_ARGS, ...args], { cwd: ROOT, env, stdio: ipc ? ['ignore', 'ignore', 'inherit', 'ipc'] : ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${env.PORT}`;
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   for (;;) {
