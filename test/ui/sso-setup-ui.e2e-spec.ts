@@ -59,6 +59,16 @@ describe('SSO provider setup (Chromium, loopback OpenID provider)', () => {
   }
 
   const activeText = (page: Page) => page.evaluate(() => ((globalThis as any).document.activeElement?.textContent ?? '').trim());
+  /**
+   * The focused element's text once it matches `want`, or whatever it is after 5 s. A page may show
+   * its message before it moves focus (e.g. after reloading the list), so focus is waited for.
+   */
+  const focusedText = async (page: Page, want: string): Promise<string> => {
+    await page
+      .waitForFunction((w) => ((globalThis as any).document.activeElement?.textContent ?? '').trim().includes(w), want, { timeout: 5000 })
+      .catch(() => undefined);
+    return activeText(page);
+  };
 
   /** Fills the open form as a Google provider at the loopback IdP. */
   async function fillGoogle(page: Page, name: string, clientId: string) {
@@ -103,7 +113,7 @@ describe('SSO provider setup (Chromium, loopback OpenID provider)', () => {
     release();
 
     await page.getByText('Google is saved and enabled: its sign-in button is on the login page.').waitFor();
-    expect(await activeText(page)).toBe('Google is saved and enabled: its sign-in button is on the login page.');
+    expect(await focusedText(page, 'Google is saved and enabled: its sign-in button is on the login page.')).toBe('Google is saved and enabled: its sign-in button is on the login page.');
     await page.getByRole('cell', { name: shown }).waitFor();
     google = { id: /\/auth\/sso\/([^/]+)\/callback$/.exec(shown)![1], name: 'Google' };
     const { ssoProviders } = await t.gql.ok(SSO_PROVIDERS);
@@ -124,7 +134,7 @@ describe('SSO provider setup (Chromium, loopback OpenID provider)', () => {
     const alert = page.getByRole('alert').filter({ hasText: 'is saved but not enabled' });
     await alert.waitFor();
     expect((await alert.textContent())!.trim()).toBe(`Keycloak down is saved but not enabled: its issuer did not pass the check. ${reason} Correct the issuer URL and save again, or try Test sign-in.`);
-    expect(await activeText(page)).toContain('is saved but not enabled');
+    expect(await focusedText(page, 'is saved but not enabled')).toContain('is saved but not enabled');
     // The form now edits the saved provider; the reason is tied to the issuer field.
     await page.getByRole('heading', { name: 'Edit Keycloak down' }).waitFor();
     const issuer = page.getByLabel('Issuer URL');
@@ -146,7 +156,7 @@ describe('SSO provider setup (Chromium, loopback OpenID provider)', () => {
     await page.getByRole('button', { name: `Test sign-in with ${google.name}` }).click();
     const go = page.getByRole('link', { name: `Continue to ${google.name} in a new tab` });
     await go.waitFor();
-    expect(await activeText(page)).toBe(`Continue to ${google.name} in a new tab`);
+    expect(await focusedText(page, `Continue to ${google.name} in a new tab`)).toBe(`Continue to ${google.name} in a new tab`);
     const [tab] = await Promise.all([page.context().waitForEvent('page'), go.click()]);
     await tab.waitForURL((u) => u.href.startsWith(idp.google));
     await atProvider(tab, 'tess');
@@ -190,7 +200,7 @@ describe('SSO provider setup (Chromium, loopback OpenID provider)', () => {
     const dialog = page.getByRole('dialog', { name: `Remove ${google.name}?` });
     await dialog.waitFor();
     await dialog.getByText(`1 account is linked to ${google.name}.`).waitFor();
-    expect(await activeText(page)).toBe('Cancel');
+    expect(await focusedText(page, 'Cancel')).toBe('Cancel');
     const box = (await dialog.boundingBox())!;
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y + box.height).toBeLessThanOrEqual(844); // in view, not below the table
@@ -202,7 +212,7 @@ describe('SSO provider setup (Chromium, loopback OpenID provider)', () => {
     await remove.click();
     await dialog.getByRole('button', { name: `Remove ${google.name}` }).click();
     await page.getByText(`${google.name} is removed; 1 account unlinked and emailed.`).waitFor();
-    expect(await activeText(page)).toBe(`${google.name} is removed; 1 account unlinked and emailed.`);
+    expect(await focusedText(page, `${google.name} is removed; 1 account unlinked and emailed.`)).toBe(`${google.name} is removed; 1 account unlinked and emailed.`);
     expect(await t.db.query('SELECT id FROM sso_providers WHERE id = ?', [google.id])).toEqual([]);
   });
 });
