@@ -78,9 +78,14 @@ export class SmtpSink {
     }
   }
 
-  /** The 6-digit code in the newest mail to `address` after `since`. */
+  /**
+   * The 6-digit code of the first mail with one to `address` after `since`: the code stands on a
+   * line of its own (templates/code.text.hbs). Six digits elsewhere are not it: a display name or
+   * an address with a random hex tag is all digits one time in sixteen (a flake once).
+   */
   async code(address: string, since: number): Promise<string> {
-    const mail = await this.waitFor(address, (m) => /\b\d{6}\b/.test(m.text), since);
-    return /\b(\d{6})\b/.exec(mail.text)![1];
+    const line = /^[ \t]*(\d{6})[ \t\r]*$/m;
+    const mail = await this.waitFor(address, (m) => line.test(m.text), since);
+    return line.exec(mail.text)![1];
   }
 }
