@@ -70,14 +70,7 @@ export class SecuritySettingsService {
 
   async confirmTotp(userId: string, code: string, meta: RequestMeta): Promise<Enabled> {
     const user = await this.allowedUser(userId, TwoFactorMethod.TOTP);
-    const step = await this.totp.confirmSetup(userId, code, meta);
-    let backupCodes: string[] | null;
-    try {
-      backupCodes = await this.turnOn(userId, () => this.totp.enable(userId, step));
-    } catch (e) {
-      await this.totp.releaseCheck(userId);
-      throw e;
-    }
+    const backupCodes = await this.totp.confirmSetup(userId, code, meta, (step) => this.turnOn(userId, () => this.totp.enable(userId, step)));
     await this.notifier.notify(user, SecurityEventType.TOTP_ENABLED, 'Authenticator app is on', 'An authenticator app was set up for two-factor authentication on your account.', meta);
     return { user, backupCodes };
   }

@@ -150,15 +150,26 @@ export class AccountLock {
   /**
    * Runs one check under the account's budget: reserved first; a wrong code stays counted (and
    * may lock), anything else gives the reservation back. The caller resets the count on success
-   * (`recordSuccess`, in its transaction).
+   * (`recordSuccess`, in its transaction), usually in `settle`: what makes a passed check stick
+   * (its own transaction). A passed check that fails to stick lost to a concurrent use of the same
+   * answer, no guess: its reservation is given back too, once `settle` has ended (rolled back: the
+   * row it counts on is locked until then). Otherwise a double submit leaves it counted.
    */
-  async budgeted<T>(userId: string, meta: RequestMeta, check: () => Promise<T>): Promise<T> {
+  async budgeted<T, R = T>(userId: string, meta: RequestMeta, check: () => Promise<T>, settle?: (checked: T) => Promise<R>): Promise<R> {
     await this.reserve(userId);
+    let checked: T;
     try {
-      return await check();
+      checked = await check();
     } catch (e) {
       if (TwoFactorError.isInvalidCode(e)) await this.countWrongCode(userId, meta, e);
       else await this.release(userId);
+      throw e;
+    }
+    if (!settle) return checked as unknown as R;
+    try {
+      return await settle(checked);
+    } catch (e) {
+      await this.release(userId);
       throw e;
     }
   }

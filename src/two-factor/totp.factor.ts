@@ -89,25 +89,26 @@ export class TotpFactor implements SecondFactor, OnModuleInit {
     return { secret, otpauthUrl: url, qrCodeDataUrl: await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 2, width: 256 }) };
   }
 
-  /** Checks a code against the pending secret under the account's budget; returns the step for `enable`. */
-  async confirmSetup(userId: string, code: string, meta: RequestMeta): Promise<number> {
+  /**
+   * Checks a code against the pending secret under the account's budget, then `turnOn(step)` (the
+   * caller's transaction with `enable`); a confirmation that lost to a concurrent one gives its
+   * check back (`budgeted`'s settle).
+   */
+  async confirmSetup<R>(userId: string, code: string, meta: RequestMeta, turnOn: (step: number) => Promise<R>): Promise<R> {
     const r = await this.twoFactor.row(userId);
     if (r.totpEnabledAt) throw TwoFactorError.alreadyEnabled('The authenticator app');
     if (!r.totpPendingSecret) throw TwoFactorError.noPendingSetup('authenticator app');
     const secret = this.crypto.decrypt(r.totpPendingSecret, this.aad(userId));
-    return this.lock.budgeted(userId, meta, async () => {
-      const step = verifyTotp(secret, code.trim(), this.clock.ms());
-      if (step === null) throw TwoFactorError.invalidCode('wrong authenticator code during setup');
-      return step;
-    });
-  }
-
-  /**
-   * A confirmed setup code whose `enable` lost to a concurrent confirmation: not a guess, its check
-   * is given back. Called after the transaction of `enable` ended (the row it counts on is locked).
-   */
-  async releaseCheck(userId: string): Promise<void> {
-    await this.lock.release(userId);
+    return this.lock.budgeted(
+      userId,
+      meta,
+      async () => {
+        const step = verifyTotp(secret, code.trim(), this.clock.ms());
+        if (step === null) throw TwoFactorError.invalidCode('wrong authenticator code during setup');
+        return step;
+      },
+      turnOn,
+    );
   }
 
   async enable(userId: string, step: number): Promise<void> {

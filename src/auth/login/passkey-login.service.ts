@@ -51,26 +51,24 @@ export class PasskeyLoginService {
       if (!user || user.status !== UserStatus.ACTIVE) throw UsersError.invalidCredentials();
       // A policy that no longer allows passkeys for the role: the method is not usable (FORBIDDEN).
       await this.enrollment.assertMethodAllowed(user, TwoFactorMethod.WEBAUTHN);
-      const verified = await this.lock.budgeted(user.id, meta, () =>
-        this.webauthn.checkAssertion(resolved, {
-          requireUserVerification: true,
-          onCounterRegression: (c) =>
-            this.events.record({ userId: user.id, type: SecurityEventType.WEBAUTHN_COUNTER_ERROR, meta, detail: `"${c.name}": signature counter went backwards (a cloned key?)` }),
-        }),
+      // A valid assertion that loses the ceremony (or the counter) to a concurrent use of it gives
+      // its check back (`budgeted`'s settle).
+      result = await this.lock.budgeted(
+        user.id,
+        meta,
+        () =>
+          this.webauthn.checkAssertion(resolved, {
+            requireUserVerification: true,
+            onCounterRegression: (c) =>
+              this.events.record({ userId: user.id, type: SecurityEventType.WEBAUTHN_COUNTER_ERROR, meta, detail: `"${c.name}": signature counter went backwards (a cloned key?)` }),
+          }),
+        (verified) =>
+          this.tx.withTransaction(async () => {
+            await this.webauthn.consumeAssertion(verified);
+            await this.lock.recordSuccess(user.id);
+            return this.auth.issueSession(user, meta, SecurityEventType.PASSKEY_LOGIN, `"${verified.credential.name}"`, { recent: true, signedInWith: SignInMethod.PASSKEY });
+          }),
       );
-      try {
-        result = await this.tx.withTransaction(async () => {
-          await this.webauthn.consumeAssertion(verified);
-          await this.lock.recordSuccess(user.id);
-          return this.auth.issueSession(user, meta, SecurityEventType.PASSKEY_LOGIN, `"${verified.credential.name}"`, { recent: true, signedInWith: SignInMethod.PASSKEY });
-        });
-      } catch (e) {
-        // A valid assertion that lost the ceremony (or the counter) to a concurrent use of it: no
-        // guess, so its check is given back (after the rollback: the row it counts on was locked),
-        // or a double submit would leave the account fewer checks, up to none.
-        await this.lock.release(user.id);
-        throw e;
-      }
     } catch (e) {
       // A refused assertion is a failed sign-in from this address; anything else was no guess.
       if (!TwoFactorError.isInvalidCode(e) && !(e instanceof UsersError)) await releaseAddress();
